@@ -1,0 +1,5 @@
+import { InitialSchema1764000000000 } from '../../migrations/1764000000000-initial-schema';
+import { PostsAndEventLog1764000100000 } from '../../migrations/1764000100000-posts-and-event-log';
+
+/** Every migration, in order. Listed by hand so the build, the CLI and the tests run the same set. */
+export const MIGRATIONS = [InitialSchema1764000000000, PostsAndEventLog1764000100000];
