@@ -1,0 +1,170 @@
+/**
+ * Threads at size: 2,000 posts in one debate (40% top-level with stances, the rest replies at any depth) and
+ * 4,000 votes, all written through the API. Measures write throughput with 20 requests in flight, page latency
+ * in every sort, the whole tree in one request, and shows the query plans of the top and common-ground pages.
+ *
+ *   npm run bench:threads
+ */
+import { DataSource } from 'typeorm';
+import { PostRepository } from '../src/posts/post.repository';
+import { api, inFlight, makeUser, percentiles, round, startBenchServer, timed, writeResult } from './support';
+
+const POSTS = 2000;
+const VOTES = 4000;
+const IN_FLIGHT = 20;
+const PAGE_SAMPLES = 300;
+const TREE_SAMPLES = 30;
+const SORTS = ['top', 'new', 'old', 'common-ground'] as const;
+
+async function main(): Promise<void> {
+  const server = await startBenchServer();
+  try {
+    const organiser = await makeUser(server, 'organiser');
+    const debate = await api<{ id: string }>(server, '/api/debates', {
+      method: 'POST',
+      headers: organiser.headers,
+      body: JSON.stringify({ question: 'Benchmark: can labels be enforced?' }),
+    });
+    const users = await Promise.all(Array.from({ length: 40 }, () => makeUser(server)));
+    const stances = ['pro', 'contra', 'neutral'] as const;
+
+    // Writes: top-level posts first so replies have parents, then replies to any earlier post.
+    const ids: string[] = [];
+    const authorOf = new Map<string, string>();
+    const write = async (i: number) => {
+      const user = users[i % users.length];
+      const topLevel = i < POSTS * 0.4;
+      const parentId = topLevel ? undefined : ids[Math.floor(Math.random() * ids.length)];
+      const body = {
+        body: `Argument ${i}: ${'words '.repeat(20 + (i % 40))}`,
+        ...(topLevel ? { stance: stances[i % 3] } : { parentId }),
+      };
+      const post = await api<{ id: string }>(server, `/api/debates/${debate.id}/posts`, {
+        method: 'POST',
+        headers: user.headers,
+        body: JSON.stringify(body),
+      });
+      ids.push(post.id);
+      authorOf.set(post.id, user.id);
+    };
+    const topLevelMs = await inFlight(POSTS * 0.4, IN_FLIGHT, write);
+    const repliesMs = await inFlight(POSTS * 0.6, IN_FLIGHT, (i) => write(POSTS * 0.4 + i));
+    const postsPerSecond = POSTS / ((topLevelMs + repliesMs) / 1000);
+
+    const voted = new Set<string>();
+    const votesMs = await inFlight(VOTES, IN_FLIGHT, async () => {
+      for (;;) {
+        const user = users[Math.floor(Math.random() * users.length)];
+        const postId = ids[Math.floor(Math.random() * ids.length)];
+        if (authorOf.get(postId) === user.id || voted.has(`${user.id}:${postId}`)) continue;
+        voted.add(`${user.id}:${postId}`);
+        await api(server, `/api/posts/${postId}/vote`, {
+          method: 'PUT',
+          headers: user.headers,
+          body: JSON.stringify({ value: Math.random() < 0.75 ? 1 : -1 }),
+        });
+        return;
+      }
+    });
+
+    // Autovacuum analyses tables this fresh within a minute in production; do it now rather than wait.
+    await server.app.get(DataSource).query('ANALYZE');
+
+    const reader = users[0];
+    const pages: Record<string, ReturnType<typeof percentiles>> = {};
+    for (const sort of SORTS) {
+      // First pages and deeper pages alike: walk the level, then start over.
+      const samples: number[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < PAGE_SAMPLES; i++) {
+        const path: string = `/api/debates/${debate.id}/posts?sort=${sort}&limit=50${cursor ? `&cursor=${cursor}` : ''}`;
+        let page: { nextCursor: string | null } = { nextCursor: null };
+        samples.push(await timed(async () => (page = await api(server, path, { headers: reader.headers }))));
+        cursor = page.nextCursor;
+      }
+      pages[sort] = percentiles(samples);
+    }
+    const treeSamples: number[] = [];
+    let treeSize = 0;
+    for (let i = 0; i < TREE_SAMPLES; i++) {
+      treeSamples.push(
+        await timed(async () => {
+          const tree = await api<{ items: { replies: unknown[] }[] }>(server, `/api/debates/${debate.id}/tree`, {
+            headers: reader.headers,
+          });
+          treeSize = countNodes(tree.items);
+        }),
+      );
+    }
+
+    const plans = {
+      top: await explain(server.app.get(DataSource), debate.id, reader.id, 'top'),
+      'common-ground': await explain(server.app.get(DataSource), debate.id, reader.id, 'common-ground'),
+    };
+
+    writeResult(
+      'threads',
+      `# Threads benchmark
+
+${new Date().toISOString().slice(0, 10)}, PostgreSQL on this machine (2 cores), one app node, \`npm run bench:threads\`.
+${POSTS} posts (${POSTS * 0.4} top-level, the rest replies at random depth) and ${VOTES} votes by ${users.length} people, written through the API,
+then \`ANALYZE\` (as autovacuum would) before the reads.
+
+## Writes (${IN_FLIGHT} requests in flight)
+| what | rate |
+|---|---|
+| posts | ${round(postsPerSecond, 0)} /s |
+| votes | ${round(VOTES / (votesMs / 1000), 0)} /s |
+
+## A page of 50 (signed-in reader, ${PAGE_SAMPLES} requests per sort, walking the pages)
+| sort | p50 ms | p99 ms | max ms |
+|---|---|---|---|
+${SORTS.map((sort) => `| ${sort} | ${pages[sort].p50} | ${pages[sort].p99} | ${pages[sort].max} |`).join('\n')}
+
+## The whole tree in one request (${treeSize} posts, ${TREE_SAMPLES} requests)
+| p50 ms | p99 ms | max ms |
+|---|---|---|
+| ${percentiles(treeSamples).p50} | ${percentiles(treeSamples).p99} | ${percentiles(treeSamples).max} |
+
+## Query plans (EXPLAIN ANALYZE, first page)
+### top
+\`\`\`
+${plans.top}
+\`\`\`
+### common-ground
+\`\`\`
+${plans['common-ground']}
+\`\`\`
+`,
+    );
+  } finally {
+    await server.close();
+    await server.dropDatabase();
+  }
+}
+
+function countNodes(nodes: { replies: unknown[] }[]): number {
+  return nodes.reduce((sum, node) => sum + 1 + countNodes(node.replies as { replies: unknown[] }[]), 0);
+}
+
+/** Captures the SQL the repository sends for a first page and asks PostgreSQL how it runs it. */
+async function explain(
+  dataSource: DataSource,
+  debateId: string,
+  readerId: string,
+  sort: 'top' | 'common-ground',
+): Promise<string> {
+  let captured: { sql: string; params: unknown[] } | null = null;
+  const spy = {
+    query: (sql: string, params: unknown[]) => ((captured = { sql, params }), Promise.resolve([])),
+  } as unknown as DataSource;
+  await new PostRepository(spy).level(debateId, null, { userId: readerId, moderator: false }, sort, null, 51);
+  const { sql, params } = captured!;
+  const rows: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, params);
+  return rows.map((row) => row['QUERY PLAN']).join('\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import type { Stance } from '../debates/stance';
+import type { Post, PostStatus } from './post.entity';
+
+/**
+ * The one visibility rule: everyone sees visible posts and tombstones, authors also their own pending posts,
+ * moderators everything. Lists, counts, broadcasts and `missed` all follow it.
+ */
+export interface Viewer {
+  userId: string | null;
+  moderator: boolean;
+}
+
+export const GUEST: Viewer = { userId: null, moderator: false };
+
+export function canSee(viewer: Viewer, post: Pick<Post, 'status' | 'authorId'>): boolean {
+  if (viewer.moderator) return true;
+  if (post.status === 'visible' || post.status === 'deleted') return true;
+  return post.status === 'pending' && post.authorId === viewer.userId;
+}
+
+/** The same rule as SQL over alias `p`, with the viewer's id and moderator flag as parameters. */
+export function visibleToSql(userIdParam: string, moderatorParam: string): string {
+  return `(${moderatorParam} OR p.status IN ('visible', 'deleted') OR (p.status = 'pending' AND p.author_id = ${userIdParam}))`;
+}
+
+/** Public events reach everyone in the stream; the rest only the author and moderators. */
+export function isPublic(status: PostStatus): boolean {
+  return status === 'visible' || status === 'deleted';
+}
+
+export interface CounterEffects {
+  /** The debate's postCount: visible posts, replies included. */
+  posts: number;
+  /** The debate's stanceCounts: visible top-level posts by stance. */
+  stance: Stance | null;
+  stanceDelta: number;
+  /** The parent's replyCount: direct replies in place in the thread (visible, or tombstones). */
+  parentReplies: number;
+}
+
+/** How the counters move when a post goes from one status to another (`null` = it did not exist). */
+export function counterEffects(
+  post: Pick<Post, 'stance' | 'parentId'>,
+  from: PostStatus | null,
+  to: PostStatus | null,
+): CounterEffects {
+  const visibleDelta = Number(to === 'visible') - Number(from === 'visible');
+  const inPlace = (status: PostStatus | null) => status === 'visible' || status === 'deleted';
+  return {
+    posts: visibleDelta,
+    stance: post.parentId === null ? post.stance : null,
+    stanceDelta: post.parentId === null && post.stance ? visibleDelta : 0,
+    parentReplies: post.parentId === null ? 0 : Number(inPlace(to)) - Number(inPlace(from)),
+  };
+}
