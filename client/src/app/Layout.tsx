@@ -1,0 +1,49 @@
+import { ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { useMe, useSignOut } from '../features/auth/api/session';
+import { LANGUAGES } from '../lib/i18n';
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const signOut = useSignOut();
+  const changeLanguage = (event: ChangeEvent<HTMLSelectElement>) => void i18n.changeLanguage(event.target.value);
+  return (
+    <>
+      <header className="site-header">
+        <Link to="/" className="site-header__title">
+          {t('app.title')}
+        </Link>
+        <nav className="site-header__nav">
+          <label className="language">
+            <span className="visually-hidden">{t('language.label')}</span>
+            <select aria-label={t('language.label')} value={i18n.resolvedLanguage} onChange={changeLanguage}>
+              {LANGUAGES.map((language) => (
+                <option key={language.code} value={language.code} lang={language.code}>
+                  {language.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {me.data ? (
+            <>
+              <span className="site-header__user">{t('nav.signedInAs', { name: me.data.displayName })}</span>
+              <button type="button" onClick={() => signOut.mutate()}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          ) : me.isSuccess ? (
+            <>
+              <Link to="/login">{t('nav.signIn')}</Link>
+              <Link to="/register">{t('nav.register')}</Link>
+            </>
+          ) : null}
+        </nav>
+      </header>
+      <main className="page">
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../../../lib/api';
+import type { User } from '../../../lib/api-types';
+import { useRealtime } from '../../../lib/realtime';
+
+/** The signed-in user, or null for a guest. */
+export function useMe() {
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: async () => {
+      try {
+        return await api<User>('/auth/me');
+      } catch (error) {
+        if (error instanceof ApiError && error.statusCode === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+  displayName?: string;
+}
+
+/** Sign in or create an account; the server sets the session cookie, then the socket reconnects with it. */
+export function useSignIn(mode: 'login' | 'register') {
+  const queryClient = useQueryClient();
+  const { reconnect } = useRealtime();
+  return useMutation({
+    mutationFn: (credentials: Credentials) =>
+      api<{ accessToken: string; user: User }>(`/auth/${mode}`, { method: 'POST', body: credentials }),
+    onSuccess: ({ user }) => {
+      queryClient.setQueryData(['me'], user);
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+      reconnect();
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const { reconnect } = useRealtime();
+  return useMutation({
+    mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      queryClient.setQueryData(['me'], null);
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+      reconnect();
+    },
+  });
+}

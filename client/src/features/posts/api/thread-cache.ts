@@ -1,0 +1,121 @@
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type { Debate, Page, Post, StreamEvent } from '../../../lib/api-types';
+
+/** A post with the replies loaded under it (the `/tree` shape). */
+export interface PostNode extends Post {
+  replies: PostNode[];
+}
+
+export const threadKeys = {
+  level: (debateId: string, sort: string) => ['posts', debateId, sort] as const,
+  levels: (debateId: string) => ['posts', debateId] as const,
+  tree: (debateId: string, rootId: string) => ['tree', debateId, rootId] as const,
+  trees: (debateId: string) => ['tree', debateId] as const,
+};
+
+type Level = InfiniteData<Page<Post>, string | null>;
+
+function mapTree(node: PostNode, change: (node: PostNode) => PostNode): PostNode {
+  const replies = node.replies.map((reply) => mapTree(reply, change));
+  return change(replies.some((reply, i) => reply !== node.replies[i]) ? { ...node, replies } : node);
+}
+
+/** Applies a change to a post wherever the thread caches hold it: level pages and loaded subtrees. */
+export function patchPost(
+  client: QueryClient,
+  debateId: string,
+  id: string,
+  change: (post: Post) => Partial<Post>,
+): void {
+  client.setQueriesData<Level>(
+    { queryKey: threadKeys.levels(debateId) },
+    (data) =>
+      data && {
+        ...data,
+        pages: data.pages.map((page) => ({
+          ...page,
+          items: page.items.map((post) => (post.id === id ? { ...post, ...change(post) } : post)),
+        })),
+      },
+  );
+  client.setQueriesData<PostNode>(
+    { queryKey: threadKeys.trees(debateId) },
+    (tree) => tree && mapTree(tree, (node) => (node.id === id ? { ...node, ...change(node) } : node)),
+  );
+}
+
+/** A new post: top-level ones go to the top of each sort ('old' appends at the end), replies under their parent. */
+export function insertPost(client: QueryClient, post: Post): void {
+  const debateId = post.debateId;
+  if (post.parentId === null) {
+    for (const [key, data] of client.getQueriesData<Level>({ queryKey: threadKeys.levels(debateId) })) {
+      if (!data || data.pages.some((page) => page.items.some((item) => item.id === post.id))) continue;
+      const sort = key[2];
+      const pages = [...data.pages];
+      if (sort === 'old') {
+        const last = pages.length - 1;
+        if (pages[last].nextCursor !== null) continue; // it belongs on a page not loaded yet
+        pages[last] = { ...pages[last], items: [...pages[last].items, post] };
+      } else {
+        pages[0] = { ...pages[0], items: [post, ...pages[0].items] };
+      }
+      client.setQueryData<Level>(key, { ...data, pages });
+    }
+    return;
+  }
+  let known = false;
+  client.setQueriesData<PostNode>(
+    { queryKey: threadKeys.trees(debateId) },
+    (tree) =>
+      tree &&
+      mapTree(tree, (node) => {
+        if (node.id !== post.parentId) return node;
+        if (node.replies.some((reply) => reply.id === post.id)) {
+          known = true;
+          return node;
+        }
+        return { ...node, replies: [...node.replies, { ...post, replies: [] }] };
+      }),
+  );
+  // The parent counts the reply wherever it shows, so a collapsed thread offers to load it.
+  if (!known) patchPost(client, debateId, post.parentId, (parent) => ({ replyCount: parent.replyCount + 1 }));
+}
+
+const COUNTED = new Set(['post.created', 'post.deleted', 'post.hidden', 'post.restored']);
+
+/** Maps a live event onto the caches. */
+export function applyStreamEvent(client: QueryClient, debateId: string, event: StreamEvent): void {
+  // Posts appearing or going change the debate's counts and stance balance, which the server keeps.
+  if (COUNTED.has(event.type)) void client.invalidateQueries({ queryKey: ['debate', debateId], exact: true });
+  switch (event.type) {
+    case 'post.created':
+      return insertPost(client, event.data as Post);
+    case 'post.updated':
+    case 'post.restored': {
+      const post = event.data as Post;
+      return patchPost(client, debateId, post.id, () => withoutMyVote(post));
+    }
+    case 'post.deleted':
+      return patchPost(client, debateId, (event.data as { id: string }).id, () => ({
+        status: 'deleted',
+        body: '',
+        author: null,
+        quote: null,
+      }));
+    case 'post.hidden':
+      return patchPost(client, debateId, (event.data as { id: string }).id, () => ({ status: 'hidden' }));
+    case 'post.voted': {
+      const { id, score } = event.data as { id: string; score: number };
+      return patchPost(client, debateId, id, () => ({ score }));
+    }
+    case 'debate.updated':
+      client.setQueryData<Debate>(['debate', debateId], event.data as Debate);
+      return;
+  }
+}
+
+/** Broadcasts carry no reader's vote; keep the one we have. */
+function withoutMyVote(post: Post): Partial<Post> {
+  const { myVote: _ignored, ...rest } = post;
+  return rest;
+}

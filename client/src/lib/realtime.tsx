@@ -1,0 +1,78 @@
+import { createContext, ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import { io, Socket } from 'socket.io-client';
+import type { StreamEvent } from './api-types';
+import { StreamSubscription } from './stream-subscription';
+
+interface Realtime {
+  socket: Socket;
+  connected: boolean;
+  /** After signing in or out: the server learns the new identity at the handshake. */
+  reconnect(): void;
+}
+
+const RealtimeContext = createContext<Realtime | null>(null);
+
+/** The one socket of this tab, shared by every stream the page shows. */
+export function RealtimeProvider({ children, socket: given }: { children: ReactNode; socket?: Socket }) {
+  const [socket] = useState(() => given ?? io({ withCredentials: true, autoConnect: false }));
+  const [connected, setConnected] = useState(socket.connected);
+  useEffect(() => {
+    const up = () => setConnected(true);
+    const down = () => setConnected(false);
+    socket.on('connect', up);
+    socket.on('disconnect', down);
+    return () => {
+      socket.off('connect', up);
+      socket.off('disconnect', down);
+    };
+  }, [socket]);
+  useEffect(() => {
+    socket.connect();
+    return () => void socket.disconnect();
+  }, [socket]);
+  const reconnect = () => {
+    socket.disconnect();
+    socket.connect();
+  };
+  return <RealtimeContext.Provider value={{ socket, connected, reconnect }}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtime(): Realtime {
+  const realtime = useContext(RealtimeContext);
+  if (!realtime) throw new Error('useRealtime needs a RealtimeProvider');
+  return realtime;
+}
+
+const TYPING_SHOWN_MS = 4000;
+
+/** Live events of one debate, with presence and who is typing; resumes by seq after every reconnect. */
+export function useDebateStream(debateId: string, handlers: { onEvent(event: StreamEvent): void; onReload(): void }) {
+  const { socket, connected } = useRealtime();
+  const [presence, setPresence] = useState<number | null>(null);
+  const [typing, setTyping] = useState<{ id: string; displayName: string; until: number }[]>([]);
+  // The latest handlers without resubscribing on every render.
+  const latest = useRef(handlers);
+  latest.current = handlers;
+
+  useEffect(() => {
+    const subscription = new StreamSubscription(socket as never, debateId, {
+      onEvent: (event) => latest.current.onEvent(event),
+      onReload: () => latest.current.onReload(),
+      onPresence: setPresence,
+      onTyping: (user) =>
+        setTyping((current) => [
+          ...current.filter((entry) => entry.id !== user.id),
+          { ...user, until: Date.now() + TYPING_SHOWN_MS },
+        ]),
+    });
+    return () => subscription.close();
+  }, [socket, debateId]);
+
+  useEffect(() => {
+    if (typing.length === 0) return;
+    const timer = setTimeout(() => setTyping((current) => current.filter((entry) => entry.until > Date.now())), 1000);
+    return () => clearTimeout(timer);
+  }, [typing]);
+
+  return { presence, typing, connected };
+}

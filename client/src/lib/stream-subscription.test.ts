@@ -1,0 +1,98 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { StreamEvent } from './api-types';
+import { StreamSubscription } from './stream-subscription';
+import { FakeSocket } from '../test/fake-socket';
+
+const DEBATE = '8a3c1f1e-0000-4000-8000-000000000001';
+const event = (seq: number, type = 'post.created'): StreamEvent => ({
+  type,
+  stream: `debate:${DEBATE}`,
+  seq,
+  data: { id: `post-${seq}` },
+});
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function subscribe() {
+  const socket = new FakeSocket();
+  const onEvent = vi.fn();
+  const handlers = { onEvent, onReload: vi.fn(), onPresence: vi.fn(), onTyping: vi.fn() };
+  const subscription = new StreamSubscription(socket as never, DEBATE, handlers);
+  const seqs = () => onEvent.mock.calls.map(([e]) => (e as StreamEvent).seq);
+  return { socket, handlers, subscription, seqs };
+}
+
+describe('StreamSubscription', () => {
+  it('joins on creation without since, then applies live events once each', async () => {
+    const { socket, seqs, handlers } = subscribe();
+    expect(socket.lastRequest('debate:join')?.payload).toEqual({ debateId: DEBATE });
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 4, presence: { count: 3 }, missed: [] });
+    await flush();
+    expect(handlers.onPresence).toHaveBeenCalledWith(3);
+    socket.deliver('post.created', event(5));
+    socket.deliver('post.created', event(5));
+    socket.deliver('post.voted', event(6, 'post.voted'));
+    expect(seqs()).toEqual([5, 6]);
+  });
+
+  it('ignores events of other streams', async () => {
+    const { socket, seqs } = subscribe();
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 0, missed: [] });
+    await flush();
+    socket.deliver('post.created', { ...event(1), stream: 'debate:another' });
+    expect(seqs()).toEqual([]);
+  });
+
+  it('after a reconnect, rejoins with since = the last applied seq and applies what was missed, in order', async () => {
+    const { socket, seqs } = subscribe();
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 0, missed: [] });
+    await flush();
+    socket.deliver('post.created', event(1));
+    socket.deliver('post.created', event(2));
+    socket.drop();
+    socket.reconnect();
+    expect(socket.lastRequest('debate:join')?.payload).toEqual({ debateId: DEBATE, since: 2 });
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 5, missed: [event(3), event(4), event(5)] });
+    await flush();
+    expect(seqs()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('holds broadcasts that overtake the join ack and drops the copies', async () => {
+    const { socket, seqs } = subscribe();
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 2, missed: [] });
+    await flush();
+    socket.drop();
+    socket.reconnect();
+    // seq 4 is broadcast before the ack that brings 3 and 4 as missed.
+    socket.deliver('post.created', event(4));
+    socket.deliver('post.created', event(5));
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 4, missed: [event(3), event(4)] });
+    await flush();
+    expect(seqs()).toEqual([3, 4, 5]);
+    socket.deliver('post.created', event(5));
+    expect(seqs()).toEqual([3, 4, 5]);
+  });
+
+  it('asks for a reload when the server says too much was missed', async () => {
+    const { socket, handlers, seqs } = subscribe();
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 0, missed: [] });
+    await flush();
+    socket.drop();
+    socket.reconnect();
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 5000, missed: [event(1)], reload: true });
+    await flush();
+    expect(handlers.onReload).toHaveBeenCalled();
+    expect(seqs()).toEqual([]);
+    socket.deliver('post.created', event(5001));
+    expect(seqs()).toEqual([5001]);
+  });
+
+  it('leaves and stops listening when closed', async () => {
+    const { socket, subscription, seqs } = subscribe();
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 0, missed: [] });
+    await flush();
+    subscription.close();
+    expect(socket.lastRequest('debate:leave')?.payload).toEqual({ debateId: DEBATE });
+    socket.deliver('post.created', event(1));
+    expect(seqs()).toEqual([]);
+  });
+});
