@@ -86,7 +86,7 @@ describe('in the browser', () => {
     await reader.getByText('2 here').waitFor();
 
     await writer.getByLabel('Your argument').fill('Metadata is **stripped** by most platforms.');
-    await writer.getByRole('group', { name: 'Stance' }).getByRole('radio', { name: 'Contra' }).check();
+    await writer.getByRole('radiogroup', { name: 'Stance' }).getByRole('radio', { name: 'Contra' }).check();
     await writer.getByRole('button', { name: 'Post', exact: true }).click();
     const seen = reader.getByRole('article').filter({ hasText: 'Metadata is stripped by most platforms.' });
     await seen.waitFor();
@@ -109,11 +109,19 @@ describe('in the browser', () => {
       .getByText('1', { exact: true })
       .waitFor();
 
+    // One composer at a time: the reply's box is the only "Your argument" on the page.
     await theirs.getByRole('button', { name: 'Reply' }).click();
-    await theirs.getByLabel('Your argument').fill('Only if platforms keep the manifest.');
-    await theirs.getByRole('button', { name: 'Post', exact: true }).click();
-    // The reply is nested in the post it answers: the innermost article is the reply.
-    await reader.getByRole('article').filter({ hasText: 'Only if platforms keep the manifest.' }).last().waitFor();
+    await writer.getByLabel('Your argument').fill('Only if platforms keep the manifest.');
+    await writer.getByRole('button', { name: 'Post', exact: true }).click();
+    const reply = reader.getByRole('article').filter({ hasText: 'Only if platforms keep the manifest.' });
+    await reply.waitFor();
+    await reply.getByRole('button', { name: 'Upvote' }).waitFor(); // the reply's own actions, not its parent's
+
+    // The writer withdraws the first post: the reader sees a tombstone, without the author.
+    const mine = writer.getByRole('article').filter({ hasText: 'Metadata is stripped by most platforms.' });
+    await mine.getByRole('button', { name: 'Delete' }).click();
+    await reader.getByRole('article').filter({ hasText: 'This post was deleted.' }).waitFor();
+    expect(await seen.count()).toBe(0);
   });
 
   it('keeps the draft when slow mode refuses a post, and when a lock arrives while typing', async () => {

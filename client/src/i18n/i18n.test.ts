@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import de from './de.json';
 import en from './en.json';
+import i18n from '../lib/i18n';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -19,5 +20,14 @@ describe('translations', () => {
         expect(value, `${language}:${key}`).not.toBe('');
       }
     }
+  });
+
+  it("set <html lang> to the language shown, without the browser's region", async () => {
+    await i18n.changeLanguage('en-US');
+    expect(document.documentElement.lang).toBe('en');
+    await i18n.changeLanguage('de-AT');
+    expect(document.documentElement.lang).toBe('de');
+    expect(i18n.resolvedLanguage).toBe('de');
+    await i18n.changeLanguage('en');
   });
 });

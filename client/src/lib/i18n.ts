@@ -11,8 +11,9 @@ export const LANGUAGES = [
 export type Language = (typeof LANGUAGES)[number]['code'];
 
 // Every visible word comes from here; <html lang> follows the language so screen readers pronounce it right.
+// The detector may report a region ('en-US'); the page's language is the one we show.
 i18n.on('languageChanged', (language) => {
-  document.documentElement.lang = language;
+  document.documentElement.lang = language.toLowerCase().startsWith('de') ? 'de' : 'en';
 });
 
 void i18n
@@ -21,7 +22,6 @@ void i18n
   .init({
     resources: { en: { translation: en }, de: { translation: de } },
     supportedLngs: ['en', 'de'],
-    nonExplicitSupportedLngs: true,
     load: 'languageOnly',
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -3,9 +3,12 @@ import { io, Socket } from 'socket.io-client';
 import type { StreamEvent } from './api-types';
 import { StreamSubscription } from './stream-subscription';
 
+/** `lost` only after a connection has been up: a page that is still connecting is not "offline". */
+export type Connection = 'connecting' | 'connected' | 'lost';
+
 interface Realtime {
   socket: Socket;
-  connected: boolean;
+  connection: Connection;
   /** After signing in or out: the server learns the new identity at the handshake. */
   reconnect(): void;
 }
@@ -15,10 +18,11 @@ const RealtimeContext = createContext<Realtime | null>(null);
 /** The one socket of this tab, shared by every stream the page shows. */
 export function RealtimeProvider({ children, socket: given }: { children: ReactNode; socket?: Socket }) {
   const [socket] = useState(() => given ?? io({ withCredentials: true, autoConnect: false }));
-  const [connected, setConnected] = useState(socket.connected);
+  const [connection, setConnection] = useState<Connection>(socket.connected ? 'connected' : 'connecting');
   useEffect(() => {
-    const up = () => setConnected(true);
-    const down = () => setConnected(false);
+    const up = () => setConnection('connected');
+    // Our own disconnect (signing in or out reconnects with the new identity) is not a lost connection.
+    const down = (reason: string) => setConnection(reason === 'io client disconnect' ? 'connecting' : 'lost');
     socket.on('connect', up);
     socket.on('disconnect', down);
     return () => {
@@ -34,7 +38,7 @@ export function RealtimeProvider({ children, socket: given }: { children: ReactN
     socket.disconnect();
     socket.connect();
   };
-  return <RealtimeContext.Provider value={{ socket, connected, reconnect }}>{children}</RealtimeContext.Provider>;
+  return <RealtimeContext.Provider value={{ socket, connection, reconnect }}>{children}</RealtimeContext.Provider>;
 }
 
 export function useRealtime(): Realtime {
@@ -46,8 +50,11 @@ export function useRealtime(): Realtime {
 const TYPING_SHOWN_MS = 4000;
 
 /** Live events of one debate, with presence and who is typing; resumes by seq after every reconnect. */
-export function useDebateStream(debateId: string, handlers: { onEvent(event: StreamEvent): void; onReload(): void }) {
-  const { socket, connected } = useRealtime();
+export function useDebateStream(
+  debateId: string,
+  handlers: { onEvent(event: StreamEvent): void; onReload(): Promise<unknown> },
+) {
+  const { socket, connection } = useRealtime();
   const [presence, setPresence] = useState<number | null>(null);
   const [typing, setTyping] = useState<{ id: string; displayName: string; until: number }[]>([]);
   // The latest handlers without resubscribing on every render.
@@ -74,5 +81,5 @@ export function useDebateStream(debateId: string, handlers: { onEvent(event: Str
     return () => clearTimeout(timer);
   }, [typing]);
 
-  return { presence, typing, connected };
+  return { presence, typing, connection };
 }

@@ -15,7 +15,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 function subscribe() {
   const socket = new FakeSocket();
   const onEvent = vi.fn();
-  const handlers = { onEvent, onReload: vi.fn(), onPresence: vi.fn(), onTyping: vi.fn() };
+  const handlers = { onEvent, onReload: vi.fn(() => Promise.resolve()), onPresence: vi.fn(), onTyping: vi.fn() };
   const subscription = new StreamSubscription(socket as never, DEBATE, handlers);
   const seqs = () => onEvent.mock.calls.map(([e]) => (e as StreamEvent).seq);
   return { socket, handlers, subscription, seqs };
@@ -72,6 +72,42 @@ describe('StreamSubscription', () => {
     expect(seqs()).toEqual([3, 4, 5]);
   });
 
+  it('reloads once after the first join, holding live events until the fresh data is in', async () => {
+    const { socket, handlers, seqs } = subscribe();
+    let reloaded!: () => void;
+    handlers.onReload.mockImplementationOnce(() => new Promise<void>((resolve) => (reloaded = resolve)));
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 7, missed: [] });
+    await flush();
+    expect(handlers.onReload).toHaveBeenCalledTimes(1);
+    socket.deliver('post.created', event(8));
+    expect(seqs()).toEqual([]); // not onto the data the reload is about to replace
+    reloaded();
+    await flush();
+    expect(seqs()).toEqual([8]);
+    socket.drop();
+    socket.reconnect();
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 9, missed: [event(9)] });
+    await flush();
+    expect(handlers.onReload).toHaveBeenCalledTimes(1); // a resume needs no reload
+    expect(seqs()).toEqual([8, 9]);
+  });
+
+  it('lets a reconnect during the first reload take over without doubling anything', async () => {
+    const { socket, handlers, seqs } = subscribe();
+    let reloaded!: () => void;
+    handlers.onReload.mockImplementationOnce(() => new Promise<void>((resolve) => (reloaded = resolve)));
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 3, missed: [] });
+    await flush();
+    socket.drop();
+    socket.reconnect();
+    expect(socket.lastRequest('debate:join')?.payload).toEqual({ debateId: DEBATE, since: 3 });
+    socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 4, missed: [event(4)] });
+    await flush();
+    reloaded();
+    await flush();
+    expect(seqs()).toEqual([4]);
+  });
+
   it('asks for a reload when the server says too much was missed', async () => {
     const { socket, handlers, seqs } = subscribe();
     socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 0, missed: [] });
@@ -80,7 +116,7 @@ describe('StreamSubscription', () => {
     socket.reconnect();
     socket.lastRequest('debate:join')!.resolve({ ok: true, seq: 5000, missed: [event(1)], reload: true });
     await flush();
-    expect(handlers.onReload).toHaveBeenCalled();
+    expect(handlers.onReload).toHaveBeenCalledTimes(2);
     expect(seqs()).toEqual([]);
     socket.deliver('post.created', event(5001));
     expect(seqs()).toEqual([5001]);

@@ -19,8 +19,11 @@ export interface JoinAck {
 
 export interface StreamHandlers {
   onEvent(event: StreamEvent): void;
-  /** More was missed than a join returns: refetch from REST. */
-  onReload(): void;
+  /**
+   * Refetch from REST: after a first join (what the page loaded may predate the join) and when more was missed
+   * than a join returns. Live events are held until it settles and applied on top.
+   */
+  onReload(): Promise<unknown>;
   onPresence(count: number): void;
   onTyping(user: { id: string; username: string; displayName: string }): void;
   onError?(error: NonNullable<JoinAck['error']>): void;
@@ -40,10 +43,14 @@ export const STREAM_EVENTS = [
  * One debate stream over the shared socket. Joins with the last seq it has applied and resumes after every
  * reconnect. While a join is in flight, live events are held back: the ack's `missed` come first, then the held
  * events, and any seq already applied is dropped, so nothing is missed or doubled.
+ * The first join has no seq to resume from, and the page's REST data may be older than the join (a cached page,
+ * or a fetch that raced the join): it reloads once, holding live events until the fresh data is in.
  */
 export class StreamSubscription {
   private lastSeq: number | null = null;
   private held: StreamEvent[] | null = null;
+  /** Bumped by every join, so a join overtaken by a reconnect's newer one stops where it is. */
+  private joins = 0;
   private readonly stream: string;
   private readonly listeners: [string, (...args: never[]) => void][] = [];
 
@@ -81,32 +88,46 @@ export class StreamSubscription {
   }
 
   private async join(): Promise<void> {
+    const join = ++this.joins;
+    const since = this.lastSeq;
     this.held = [];
     let ack: JoinAck;
     try {
       ack = await this.socket.emitWithAck(
         'debate:join',
-        this.lastSeq === null ? { debateId: this.debateId } : { debateId: this.debateId, since: this.lastSeq },
+        since === null ? { debateId: this.debateId } : { debateId: this.debateId, since },
       );
     } catch {
-      this.held = null; // the socket dropped mid-join; the next connect joins again from the same seq
+      if (join === this.joins) this.held = null; // the socket dropped mid-join; the next connect joins again
       return;
     }
-    const held = this.held ?? [];
-    this.held = null;
+    if (join !== this.joins) return;
     if (!ack.ok) {
+      this.release();
       if (ack.error) this.handlers.onError?.(ack.error);
       return;
     }
     if (ack.presence) this.handlers.onPresence(ack.presence.count);
-    if (ack.reload) {
-      this.handlers.onReload();
-      this.lastSeq = ack.seq ?? this.lastSeq;
+    if (since === null || ack.reload) {
+      this.advance(ack.seq);
+      await this.handlers.onReload().catch(() => undefined);
+      if (join !== this.joins) return;
     } else {
       for (const event of ack.missed ?? []) this.apply(event);
+      this.advance(ack.seq);
     }
+    this.release();
+  }
+
+  /** Applies what arrived during the join and lets live events through again. */
+  private release(): void {
+    const held = this.held ?? [];
+    this.held = null;
     for (const event of held) this.apply(event);
-    if (ack.seq !== undefined && (this.lastSeq === null || ack.seq > this.lastSeq)) this.lastSeq = ack.seq;
+  }
+
+  private advance(seq: number | undefined): void {
+    if (seq !== undefined && (this.lastSeq === null || seq > this.lastSeq)) this.lastSeq = seq;
   }
 
   private receive(event: StreamEvent): void {

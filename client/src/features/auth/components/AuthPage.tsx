@@ -1,7 +1,7 @@
 import { FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { ApiError } from '../../../lib/api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useSignIn } from '../api/session';
 
 /** `/login` and `/register`: one form, two modes. */
@@ -24,18 +24,11 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
       { onSuccess: () => void navigate(from, { replace: true }) },
     );
   };
-  const error = signIn.error instanceof ApiError ? signIn.error.messages : signIn.error ? [t('error.generic')] : [];
 
   return (
     <form className="auth-form" onSubmit={submit} noValidate>
       <h1>{registering ? t('auth.registerTitle') : t('auth.signInTitle')}</h1>
-      {error.length > 0 && (
-        <div role="alert" className="error">
-          {error.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </div>
-      )}
+      <ErrorAlert error={signIn.error} />
       <label htmlFor={ids.username}>{t('auth.username')}</label>
       <input
         id={ids.username}

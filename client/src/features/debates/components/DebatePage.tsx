@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { ApiError } from '../../../lib/api';
 import { StanceBar } from '../../../components/StanceBar';
+import type { Section } from '../../../lib/api-types';
 import { currentLanguage } from '../../../lib/i18n';
 import { useDebateStream } from '../../../lib/realtime';
 import { useMainArticle } from '../../articles/api/get-article';
@@ -9,6 +11,7 @@ import { useMe } from '../../auth/api/session';
 import { applyStreamEvent, threadKeys } from '../../posts/api/thread-cache';
 import { Composer } from '../../posts/components/Composer';
 import { Thread } from '../../posts/components/Thread';
+import { ThreadProvider, useThread } from '../../posts/thread-context';
 import { useDebate } from '../api/get-debate';
 import { localizedDebate } from '../localized-debate';
 
@@ -26,15 +29,20 @@ function Debate({ id }: { id: string }) {
   const me = useMe();
   const stream = useDebateStream(id, {
     onEvent: (event) => applyStreamEvent(client, id, event),
-    onReload: () => {
-      void client.invalidateQueries({ queryKey: threadKeys.levels(id) });
-      void client.invalidateQueries({ queryKey: threadKeys.trees(id) });
-      void client.invalidateQueries({ queryKey: ['debate', id] });
-    },
+    onReload: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: threadKeys.levels(id) }),
+        client.invalidateQueries({ queryKey: threadKeys.trees(id) }),
+        client.invalidateQueries({ queryKey: ['debate', id] }),
+      ]),
   });
 
   if (debate.isPending) return null;
-  if (debate.isError) return <p role="alert">{t('debate.notFound')}</p>;
+  if (debate.isError) {
+    const missing =
+      debate.error instanceof ApiError && (debate.error.statusCode === 404 || debate.error.statusCode === 400);
+    return <p role="alert">{t(missing ? 'debate.notFound' : 'error.generic')}</p>;
+  }
   const language = currentLanguage();
   const { question, description } = localizedDebate(debate.data, language);
   const sections = (article.data?.sections ?? []).filter((section) => debate.data.sectionIds.includes(section.id));
@@ -43,7 +51,7 @@ function Debate({ id }: { id: string }) {
   const locked = debate.data.status === 'locked' && user?.role !== 'moderator' && user?.role !== 'admin';
 
   return (
-    <>
+    <ThreadProvider locked={locked}>
       <p>
         <Link to="/">← {t('debate.back')}</Link>
       </p>
@@ -52,7 +60,7 @@ function Debate({ id }: { id: string }) {
       <StanceBar counts={debate.data.stanceCounts} />
       <p className="debate__live" aria-live="polite">
         {stream.presence !== null && <span>{t('debate.here', { count: stream.presence })}</span>}
-        {!stream.connected && <span className="notice">{t('debate.offline')}</span>}
+        {stream.connection === 'lost' && <span className="notice">{t('debate.offline')}</span>}
         {stream.typing.map((user) => (
           <span key={user.id} className="typing">
             {t('debate.typing', { name: user.displayName })}
@@ -76,7 +84,7 @@ function Debate({ id }: { id: string }) {
         <p className="notice">{t('debate.slowMode', { seconds: debate.data.slowModeSeconds })}</p>
       )}
       {user ? (
-        <Composer debateId={id} sections={sections} disabled={locked} />
+        <NewArgument debateId={id} sections={sections} disabled={locked} />
       ) : me.isSuccess ? (
         <p>
           <Link to="/login" state={{ from: location.pathname }}>
@@ -85,6 +93,21 @@ function Debate({ id }: { id: string }) {
         </p>
       ) : null}
       <Thread debateId={id} me={user} sections={sections} />
-    </>
+    </ThreadProvider>
+  );
+}
+
+/** The debate's own composer; it steps aside while a reply or an edit is open in the thread (its draft is kept). */
+function NewArgument(props: { debateId: string; sections: Section[]; disabled: boolean }) {
+  const { t } = useTranslation();
+  const { editor, setEditor } = useThread();
+  if (editor === null) return <Composer {...props} />;
+  return (
+    <p className="notice">
+      {t('composer.elsewhere')}{' '}
+      <button type="button" className="link" onClick={() => setEditor(null)}>
+        {t('composer.newArgument')}
+      </button>
+    </p>
   );
 }

@@ -82,11 +82,25 @@ export function insertPost(client: QueryClient, post: Post): void {
 }
 
 const COUNTED = new Set(['post.created', 'post.deleted', 'post.hidden', 'post.restored']);
+const COUNTS_REFRESH_MS = 1000;
+const countsRefresh = new Map<string, ReturnType<typeof setTimeout>>();
+
+/**
+ * Posts appearing or going change the debate's counts and stance balance, which the server keeps. A busy debate
+ * brings many such events a second; one refetch per second per reader is plenty.
+ */
+function refreshCountsSoon(client: QueryClient, debateId: string): void {
+  if (countsRefresh.has(debateId)) return;
+  const timer = setTimeout(() => {
+    countsRefresh.delete(debateId);
+    void client.invalidateQueries({ queryKey: ['debate', debateId], exact: true });
+  }, COUNTS_REFRESH_MS);
+  countsRefresh.set(debateId, timer);
+}
 
 /** Maps a live event onto the caches. */
 export function applyStreamEvent(client: QueryClient, debateId: string, event: StreamEvent): void {
-  // Posts appearing or going change the debate's counts and stance balance, which the server keeps.
-  if (COUNTED.has(event.type)) void client.invalidateQueries({ queryKey: ['debate', debateId], exact: true });
+  if (COUNTED.has(event.type)) refreshCountsSoon(client, debateId);
   switch (event.type) {
     case 'post.created':
       return insertPost(client, event.data as Post);

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../../test/render';
@@ -33,7 +33,7 @@ describe('Composer', () => {
     });
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Your argument'), 'Watermarks are stripped on re-upload.');
-    await user.click(within(screen.getByRole('group', { name: 'Stance' })).getByRole('radio', { name: 'Contra' }));
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Stance' })).getByRole('radio', { name: 'Contra' }));
     await user.click(screen.getByRole('button', { name: 'Post' }));
     await waitFor(() => expect(screen.getByLabelText('Your argument')).toHaveValue(''));
     const post = calls.find((call) => call.method === 'POST')!;
@@ -77,6 +77,32 @@ describe('Composer', () => {
 
   it('has no stance for a reply', () => {
     renderWithApp(<Composer debateId={DEBATE} parentId="p0" />, {});
-    expect(screen.queryByRole('group', { name: 'Stance' })).toBeNull();
+    expect(screen.queryByRole('radiogroup', { name: 'Stance' })).toBeNull();
+  });
+});
+
+describe('Composer drafts', () => {
+  it('keep the text, stance and clientId when the composer closes and opens again', async () => {
+    const { calls, unmount } = renderWithApp(<Composer debateId={DEBATE} />, {
+      [`POST /debates/${DEBATE}/posts`]: (body) => created(body as Record<string, unknown>),
+    });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Your argument'), 'Half a thought');
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Stance' })).getByRole('radio', { name: 'Pro' }));
+    unmount();
+    renderWithApp(<Composer debateId={DEBATE} />, {
+      [`POST /debates/${DEBATE}/posts`]: (body) => created(body as Record<string, unknown>),
+    });
+    expect(screen.getByLabelText('Your argument')).toHaveValue('Half a thought');
+    expect(screen.getByRole('radio', { name: 'Pro' })).toBeChecked();
+    expect(calls).toEqual([]);
+  });
+
+  it('are kept apart per debate and per reply', async () => {
+    renderWithApp(<Composer debateId={DEBATE} parentId="p0" />, {});
+    await userEvent.setup().type(screen.getByLabelText('Your argument'), 'A reply draft');
+    cleanup();
+    renderWithApp(<Composer debateId={DEBATE} />, {});
+    expect(screen.getByLabelText('Your argument')).toHaveValue('');
   });
 });

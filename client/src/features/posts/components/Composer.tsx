@@ -1,10 +1,12 @@
-import { FormEvent, useId, useRef, useState } from 'react';
+import { FormEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ApiError } from '../../../lib/api';
 import type { Section, Stance } from '../../../lib/api-types';
 import { currentLanguage } from '../../../lib/i18n';
 import { useRealtime } from '../../../lib/realtime';
 import { useCreatePost } from '../api/write-posts';
+import { useDraft } from '../use-draft';
 
 const STANCES: Stance[] = ['pro', 'contra', 'neutral'];
 const TYPING_EVERY_MS = 3000;
@@ -20,26 +22,34 @@ interface ComposerProps {
   disabled?: boolean;
 }
 
+interface Draft {
+  body: string;
+  stance: Stance | null;
+  sectionId: string;
+  quote: string;
+  clientId: string;
+}
+
+const emptyDraft = (): Draft => ({ body: '', stance: null, sectionId: '', quote: '', clientId: crypto.randomUUID() });
+
 /**
- * Writes a post. The draft is never lost: a refused post keeps its text and shows why, and a retry of the same
- * draft reuses its clientId so the server returns the first post instead of a duplicate.
+ * Writes a post. The draft is never lost: a refused post keeps its text and shows why, closing or reloading keeps
+ * it (sessionStorage), and a retry of the same draft reuses its clientId so the server returns the first post
+ * instead of a duplicate.
  */
 export function Composer({ debateId, parentId, sections = [], onDone, onCancel, disabled = false }: ComposerProps) {
   const { t } = useTranslation();
   const { socket } = useRealtime();
   const createPost = useCreatePost(debateId);
-  const [body, setBody] = useState('');
-  const [stance, setStance] = useState<Stance | null>(null);
-  const [sectionId, setSectionId] = useState('');
-  const [quote, setQuote] = useState('');
-  const clientId = useRef(crypto.randomUUID());
+  const [draft, updateDraft, clearDraft] = useDraft(`draft:${debateId}:${parentId ?? 'top'}`, emptyDraft);
+  const { body, stance, sectionId, quote } = draft;
   const lastTyping = useRef(0);
-  const ids = { body: useId(), section: useId(), quote: useId() };
+  const ids = { body: useId(), stance: useId(), section: useId(), quote: useId() };
   const topLevel = parentId === undefined;
   const language = currentLanguage();
 
   const type = (text: string) => {
-    setBody(text);
+    updateDraft({ body: text });
     if (Date.now() - lastTyping.current > TYPING_EVERY_MS && socket.connected) {
       lastTyping.current = Date.now();
       socket.emit('typing', { debateId, ...(parentId ? { parentId } : {}) });
@@ -51,25 +61,21 @@ export function Composer({ debateId, parentId, sections = [], onDone, onCancel, 
     createPost.mutate(
       {
         body,
-        clientId: clientId.current,
+        clientId: draft.clientId,
         ...(parentId ? { parentId } : {}),
         ...(topLevel && stance ? { stance } : {}),
-        ...(topLevel && sectionId ? { sectionId, ...(quote.trim() ? { quote } : {}) } : {}),
+        ...(topLevel && sectionId ? { sectionId } : {}),
+        ...(topLevel && sectionId && quote.trim() ? { quote } : {}),
       },
       {
         onSuccess: () => {
-          setBody('');
-          setStance(null);
-          setSectionId('');
-          setQuote('');
-          clientId.current = crypto.randomUUID();
+          clearDraft();
           onDone?.();
         },
       },
     );
   };
 
-  const error = createPost.error;
   return (
     <form className={topLevel ? 'composer' : 'composer composer--reply'} onSubmit={submit}>
       <label htmlFor={ids.body}>{t('composer.label')}</label>
@@ -84,8 +90,8 @@ export function Composer({ debateId, parentId, sections = [], onDone, onCancel, 
       <small id={`${ids.body}-hint`}>{t('composer.markdown')}</small>
       {topLevel && (
         <>
-          <fieldset className="composer__stance">
-            <legend>{t('composer.stance')}</legend>
+          <fieldset className="composer__stance" role="radiogroup" aria-labelledby={ids.stance}>
+            <legend id={ids.stance}>{t('composer.stance')}</legend>
             {STANCES.map((value) => (
               <label key={value} className={`stance-choice stance-choice--${value}`}>
                 <input
@@ -93,7 +99,7 @@ export function Composer({ debateId, parentId, sections = [], onDone, onCancel, 
                   name={`stance-${ids.body}`}
                   value={value}
                   checked={stance === value}
-                  onChange={() => setStance(value)}
+                  onChange={() => updateDraft({ stance: value })}
                 />
                 {t(`stance.${value}`)}
               </label>
@@ -102,7 +108,7 @@ export function Composer({ debateId, parentId, sections = [], onDone, onCancel, 
           {sections.length > 0 && (
             <div className="composer__anchor">
               <label htmlFor={ids.section}>{t('composer.section')}</label>
-              <select id={ids.section} value={sectionId} onChange={(e) => setSectionId(e.target.value)}>
+              <select id={ids.section} value={sectionId} onChange={(e) => updateDraft({ sectionId: e.target.value })}>
                 <option value="">{t('composer.noSection')}</option>
                 {sections.map((section) => (
                   <option key={section.id} value={section.id}>
@@ -113,23 +119,23 @@ export function Composer({ debateId, parentId, sections = [], onDone, onCancel, 
               {sectionId && (
                 <>
                   <label htmlFor={ids.quote}>{t('composer.quote')}</label>
-                  <input id={ids.quote} value={quote} maxLength={300} onChange={(e) => setQuote(e.target.value)} />
+                  <input
+                    id={ids.quote}
+                    value={quote}
+                    maxLength={300}
+                    onChange={(e) => updateDraft({ quote: e.target.value })}
+                  />
                 </>
               )}
             </div>
           )}
         </>
       )}
-      {error && (
-        <div role="alert" className="error">
-          {(error instanceof ApiError ? error.messages : [t('error.generic')]).map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-          {error instanceof ApiError && error.retryAfter !== null && (
-            <p>{t('composer.wait', { seconds: error.retryAfter })}</p>
-          )}
-        </div>
-      )}
+      <ErrorAlert error={createPost.error}>
+        {createPost.error instanceof ApiError && createPost.error.retryAfter !== null && (
+          <p>{t('composer.wait', { seconds: createPost.error.retryAfter })}</p>
+        )}
+      </ErrorAlert>
       <div className="composer__actions">
         <button type="submit" disabled={disabled || createPost.isPending || body.trim() === ''}>
           {t('composer.post')}

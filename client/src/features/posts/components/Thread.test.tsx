@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Post } from '../../../lib/api-types';
 import { renderWithApp } from '../../../test/render';
-import { Thread } from './Thread';
+import { ThreadProvider } from '../thread-context';
+import { Thread as BareThread } from './Thread';
 
 const DEBATE = '8a3c1f1e-0000-4000-8000-000000000001';
 const me = {
@@ -14,6 +15,15 @@ const me = {
   suspendedUntil: null,
   createdAt: '',
 };
+
+/** The thread as the debate page holds it (one composer at a time, lock state). */
+function Thread(props: Parameters<typeof BareThread>[0] & { locked?: boolean }) {
+  return (
+    <ThreadProvider locked={props.locked ?? false}>
+      <BareThread {...props} />
+    </ThreadProvider>
+  );
+}
 
 function post(overrides: Partial<Post>): Post {
   return {
@@ -108,5 +118,37 @@ describe('Thread', () => {
     expect(await screen.findByText('Reply 4')).toBeInTheDocument();
     expect(screen.getAllByText('This post was deleted.').length).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: 'Show 1 more reply' })).toBeInTheDocument();
+  });
+
+  it('keeps replies outside their parent’s article and opens one composer at a time', async () => {
+    const reply = { ...post({ id: 'r1', parentId: 'p1', depth: 1, stance: null, body: 'A reply' }), replies: [] };
+    reply.author = { id: 'u-2', username: 'bo', displayName: 'Bo' };
+    renderWithApp(<Thread debateId={DEBATE} me={me} sections={[]} />, {
+      [`GET /debates/${DEBATE}/posts?sort=top`]: () => ({
+        status: 200,
+        body: { items: [post({ replyCount: 1 })], nextCursor: null },
+      }),
+      [`GET /debates/${DEBATE}/tree?rootId=p1`]: () => ({ status: 200, body: { ...post({}), replies: [reply] } }),
+    });
+    await screen.findByText('A reply');
+    const parent = screen.getByRole('article', { name: 'Ada' });
+    expect(within(parent).queryByText('A reply')).toBeNull();
+    expect(within(parent).getAllByRole('button', { name: 'Reply' })).toHaveLength(1);
+    const user = userEvent.setup();
+    await user.click(within(parent).getByRole('button', { name: 'Reply' }));
+    expect(within(parent).getByLabelText('Your argument')).toBeInTheDocument();
+    const child = screen.getByRole('article', { name: 'Bo' });
+    await user.click(within(child).getByRole('button', { name: 'Reply' }));
+    expect(screen.getAllByLabelText('Your argument')).toHaveLength(1);
+    expect(within(child).getByLabelText('Your argument')).toBeInTheDocument();
+  });
+
+  it('offers no Reply in a locked debate', async () => {
+    renderWithApp(<Thread debateId={DEBATE} me={me} sections={[]} locked />, {
+      [`GET /debates/${DEBATE}/posts?sort=top`]: () => ({ status: 200, body: { items: [post({})], nextCursor: null } }),
+    });
+    const article = await screen.findByRole('article', { name: 'Ada' });
+    expect(within(article).queryByRole('button', { name: 'Reply' })).toBeNull();
+    expect(within(article).getByRole('button', { name: 'Upvote' })).toBeEnabled();
   });
 });

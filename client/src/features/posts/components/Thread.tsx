@@ -22,7 +22,7 @@ export function Thread({ debateId, me, sections }: ThreadProps) {
   const { t } = useTranslation();
   const [sort, setSort] = useState<PostSort>('top');
   const posts = useTopLevelPosts(debateId, sort);
-  const items = posts.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = uniqueById(posts.data?.pages.flatMap((page) => page.items) ?? []);
   return (
     <section className="thread" aria-label={t('debate.thread')}>
       <div role="group" aria-label={t('debate.sortLabel')} className="sort">
@@ -57,6 +57,15 @@ export function Thread({ debateId, me, sections }: ThreadProps) {
       )}
     </section>
   );
+}
+
+/**
+ * A live post lands on the first page; in ranked sorts the server may list it again on a later page once loaded,
+ * and the first copy (the one the reader already saw) stays.
+ */
+function uniqueById(posts: Post[]): Post[] {
+  const seen = new Set<string>();
+  return posts.filter((post) => !seen.has(post.id) && seen.add(post.id));
 }
 
 /** The replies under a post, VISIBLE_DEPTH levels deep; deeper branches collapse behind a button. */
