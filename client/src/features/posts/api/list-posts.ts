@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import type { Page, Post, PostSort } from '../../../lib/api-types';
 import { PostNode, threadKeys } from './thread-cache';
@@ -16,6 +16,8 @@ export function useTopLevelPosts(debateId: string, sort: PostSort) {
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+    // Switching sorts keeps the old order on screen until the new one arrives, so the page does not jump.
+    placeholderData: keepPreviousData,
   });
 }
 
