@@ -30,7 +30,6 @@ async function main(): Promise<void> {
 
     // Writes: top-level posts first so replies have parents, then replies to any earlier post.
     const ids: string[] = [];
-    const authorOf = new Map<string, string>();
     const write = async (i: number) => {
       const user = users[i % users.length];
       const topLevel = i < POSTS * 0.4;
@@ -45,7 +44,6 @@ async function main(): Promise<void> {
         body: JSON.stringify(body),
       });
       ids.push(post.id);
-      authorOf.set(post.id, user.id);
     };
     const topLevelMs = await inFlight(POSTS * 0.4, IN_FLIGHT, write);
     const repliesMs = await inFlight(POSTS * 0.6, IN_FLIGHT, (i) => write(POSTS * 0.4 + i));
@@ -56,7 +54,7 @@ async function main(): Promise<void> {
       for (;;) {
         const user = users[Math.floor(Math.random() * users.length)];
         const postId = ids[Math.floor(Math.random() * ids.length)];
-        if (authorOf.get(postId) === user.id || voted.has(`${user.id}:${postId}`)) continue;
+        if (voted.has(`${user.id}:${postId}`)) continue;
         voted.add(`${user.id}:${postId}`);
         await api(server, `/api/posts/${postId}/vote`, {
           method: 'PUT',
@@ -97,9 +95,28 @@ async function main(): Promise<void> {
       );
     }
 
+    const dataSource = server.app.get(DataSource);
+    const viewer = { userId: reader.id, moderator: false };
+    // The subtree of the deepest post's thread root, and of a post halfway down that thread.
+    const [deepest]: { root_id: string; path: string; depth: number }[] = await dataSource.query(
+      `SELECT root_id, path, depth FROM posts WHERE debate_id = $1 ORDER BY depth DESC LIMIT 1`,
+      [debate.id],
+    );
+    const midPath = deepest.path
+      .split('/')
+      .slice(0, Math.ceil(deepest.depth / 2) + 1)
+      .join('/');
     const plans = {
-      top: await explain(server.app.get(DataSource), debate.id, reader.id, 'top'),
-      'common-ground': await explain(server.app.get(DataSource), debate.id, reader.id, 'common-ground'),
+      top: await explain(dataSource, (repo) => repo.level(debate.id, null, viewer, 'top', null, 51)),
+      'common-ground': await explain(dataSource, (repo) =>
+        repo.level(debate.id, null, viewer, 'common-ground', null, 51),
+      ),
+      thread: await explain(dataSource, (repo) =>
+        repo.subtree(debate.id, viewer, { root_id: deepest.root_id, path: `${deepest.root_id}/` }, null),
+      ),
+      subtree: await explain(dataSource, (repo) =>
+        repo.subtree(debate.id, viewer, { root_id: deepest.root_id, path: `${midPath}/` }, null),
+      ),
     };
 
     writeResult(
@@ -126,14 +143,22 @@ ${SORTS.map((sort) => `| ${sort} | ${pages[sort].p50} | ${pages[sort].p99} | ${p
 |---|---|---|
 | ${percentiles(treeSamples).p50} | ${percentiles(treeSamples).p99} | ${percentiles(treeSamples).max} |
 
-## Query plans (EXPLAIN ANALYZE, first page)
-### top
+## Query plans (EXPLAIN ANALYZE)
+### top, first page
 \`\`\`
 ${plans.top}
 \`\`\`
-### common-ground
+### common-ground, first page
 \`\`\`
 ${plans['common-ground']}
+\`\`\`
+### the subtree of a top-level post (the thread holding the deepest reply, depth ${deepest.depth})
+\`\`\`
+${plans.thread}
+\`\`\`
+### the subtree of a post halfway down that thread
+\`\`\`
+${plans.subtree}
 \`\`\`
 `,
     );
@@ -147,18 +172,13 @@ function countNodes(nodes: { replies: unknown[] }[]): number {
   return nodes.reduce((sum, node) => sum + 1 + countNodes(node.replies as { replies: unknown[] }[]), 0);
 }
 
-/** Captures the SQL the repository sends for a first page and asks PostgreSQL how it runs it. */
-async function explain(
-  dataSource: DataSource,
-  debateId: string,
-  readerId: string,
-  sort: 'top' | 'common-ground',
-): Promise<string> {
+/** Captures the SQL the repository sends for one read and asks PostgreSQL how it runs it. */
+async function explain(dataSource: DataSource, read: (repo: PostRepository) => Promise<unknown>): Promise<string> {
   let captured: { sql: string; params: unknown[] } | null = null;
   const spy = {
     query: (sql: string, params: unknown[]) => ((captured = { sql, params }), Promise.resolve([])),
   } as unknown as DataSource;
-  await new PostRepository(spy).level(debateId, null, { userId: readerId, moderator: false }, sort, null, 51);
+  await read(new PostRepository(spy));
   const { sql, params } = captured!;
   const rows: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, params);
   return rows.map((row) => row['QUERY PLAN']).join('\n');

@@ -28,6 +28,29 @@ export function isPublic(status: PostStatus): boolean {
   return status === 'visible' || status === 'deleted';
 }
 
+/**
+ * What deleting leaves. A post others have seen becomes a tombstone, so its replies stay in place; a pending post
+ * nobody else has seen is withdrawn (`null`): no tombstone, and no counter moves. A pending post with replies (only
+ * possible from before replies to unpublished posts were refused) keeps a tombstone so those replies stay reachable.
+ */
+export function statusAfterDelete(status: PostStatus, hasReplies: boolean): PostStatus | null {
+  return status === 'pending' && !hasReplies ? null : 'deleted';
+}
+
+/** Only a visible post takes replies: a reply under a post others cannot see would be public under nothing. */
+export function replyRefusal(parentStatus: PostStatus): string | null {
+  switch (parentStatus) {
+    case 'visible':
+      return null;
+    case 'pending':
+      return 'That post is still waiting for review; you can reply once it is published.';
+    case 'hidden':
+      return 'That post is hidden by the moderators; it takes no replies.';
+    case 'deleted':
+      return 'That post was deleted; reply to another one.';
+  }
+}
+
 export interface CounterEffects {
   /** The debate's postCount: visible posts, replies included. */
   posts: number;

@@ -17,7 +17,14 @@ export class Post {
   @Column({ type: 'uuid', nullable: true })
   parentId: string | null;
 
-  /** Ancestor ids and its own, each followed by '/': a subtree is one prefix range scan. */
+  /** The top-level post of its thread (its own id for a top-level post): the index a subtree is read through. */
+  @Column({ type: 'uuid' })
+  rootId: string;
+
+  /**
+   * Ancestor ids and its own, each followed by '/': a subtree is the rows of its thread with this prefix. No index
+   * holds it (37 bytes a level would outgrow a btree entry), so depth is unbounded.
+   */
   @Column({ type: 'text' })
   path: string;
 

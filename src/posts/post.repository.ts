@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CursorValue } from '../common/pagination/cursor';
+import { CursorValue, decodeCursor } from '../common/pagination/cursor';
+import { DomainError } from '../common/errors/domain-error';
 import { COMMON_GROUND_SQL } from './common-ground';
 import { PostSort } from './dto/list-posts.query';
 import { Stance } from '../debates/stance';
@@ -23,6 +24,7 @@ export interface PostRow {
   score: number;
   reply_count: number;
   depth: number;
+  root_id: string;
   path: string;
   seq: string | null;
   created_at: Date;
@@ -32,7 +34,7 @@ export interface PostRow {
 }
 
 const COLUMNS = `p.id, p.debate_id, p.parent_id, p.author_id, p.body, p.stance, p.section_id, p.quote, p.status,
-  p.score, p.reply_count, p.depth, p.path, p.seq, p.created_at, p.edited_at,
+  p.score, p.reply_count, p.depth, p.root_id, p.path, p.seq, p.created_at, p.edited_at,
   a.username AS author_username, a.display_name AS author_display_name, mv.value AS my_vote`;
 
 const JOINS = `JOIN users a ON a.id = p.author_id
@@ -67,12 +69,46 @@ const SORTS: Record<PostSort, { order: string; key: string; after: string; curso
     },
   };
 
-export const CURSOR_SHAPES: Record<PostSort, ('string' | 'number')[]> = {
-  top: ['number', 'string', 'string'],
-  new: ['string', 'string'],
-  old: ['string', 'string'],
-  'common-ground': ['number', 'number', 'string', 'string'],
+/** What each cursor position holds: the database is only asked with values of that kind (anything else is a 400). */
+type KeyPart = 'int' | 'time' | 'id';
+
+export const CURSOR_SHAPES: Record<PostSort, KeyPart[]> = {
+  top: ['int', 'time', 'id'],
+  new: ['time', 'id'],
+  old: ['time', 'id'],
+  'common-ground': ['int', 'int', 'time', 'id'],
 };
+
+export const REVISION_CURSOR: KeyPart[] = ['time', 'id'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INT_MAX = 2 ** 31 - 1;
+
+const FITS: Record<KeyPart, (value: CursorValue) => boolean> = {
+  int: (value) => Number.isInteger(value) && Math.abs(value as number) <= INT_MAX,
+  // Cursors carry toISOString() output; anything else (even a date PostgreSQL would read) was not made here.
+  time: (value) => !Number.isNaN(Date.parse(value as string)) && new Date(value).toISOString() === value,
+  id: (value) => UUID.test(value as string),
+};
+
+/** decodeCursor, then each value checked for its kind, so a forged cursor is a 400 rather than a database error. */
+export function decodeKeyset(cursor: string | undefined, shape: KeyPart[]): CursorValue[] | null {
+  const values = decodeCursor(
+    cursor,
+    shape.map((part) => (part === 'int' ? 'number' : 'string')),
+  );
+  if (values && !values.every((value, i) => FITS[shape[i]](value))) {
+    throw new DomainError('invalid_cursor', 'cursor is malformed: pass the nextCursor of a previous page unchanged');
+  }
+  return values;
+}
+
+export interface RevisionRow {
+  id: string;
+  body: string;
+  editor_id: string | null;
+  edited_at: Date;
+}
 
 export function cursorOf(sort: PostSort, row: PostRow): CursorValue[] {
   return SORTS[sort].cursor(row);
@@ -123,19 +159,38 @@ export class PostRepository {
     );
   }
 
-  /** Every post of a debate, or of one subtree, down to `maxDepth` (absolute), oldest first. */
+  /**
+   * Every post of a debate, or of one subtree, down to `maxDepth` (absolute): parents before their replies (by
+   * depth), each level oldest first. A subtree is read through its thread's root (indexed) and its path prefix is
+   * checked on that thread's rows: no index holds a path, so depth is unbounded.
+   */
   async subtree(
     debateId: string,
     viewer: Viewer,
-    rootPath: string | null,
+    root: Pick<PostRow, 'root_id' | 'path'> | null,
     maxDepth: number | null,
   ): Promise<PostRow[]> {
+    const params: unknown[] = [debateId, viewer.userId, viewer.moderator, maxDepth];
+    let scope = 'p.debate_id = $1';
+    if (root) {
+      params.push(root.root_id, root.path);
+      scope += ` AND p.root_id = $5 AND starts_with(p.path, $6)`;
+    }
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM posts p ${JOINS}
-       WHERE p.debate_id = $1 AND ($4::text IS NULL OR p.path LIKE $4 || '%') AND ($5::int IS NULL OR p.depth <= $5)
-         AND ${visibleToSql('$2', '$3')}
-       ORDER BY p.created_at, p.id`,
-      [debateId, viewer.userId, viewer.moderator, rootPath, maxDepth],
+       WHERE ${scope} AND ($4::int IS NULL OR p.depth <= $4) AND ${visibleToSql('$2', '$3')}
+       ORDER BY p.depth, p.created_at, p.id`,
+      params,
+    );
+  }
+
+  /** A post's earlier bodies, oldest first, one keyset page after `after` (a REVISION_CURSOR). */
+  async revisions(postId: string, after: CursorValue[] | null, limit: number): Promise<RevisionRow[]> {
+    return this.dataSource.query(
+      `SELECT id, body, editor_id, edited_at FROM post_revisions
+       WHERE post_id = $1 ${after ? 'AND (edited_at, id) > ($3, $4)' : ''}
+       ORDER BY edited_at, id LIMIT $2`,
+      after ? [postId, limit, ...after] : [postId, limit],
     );
   }
 

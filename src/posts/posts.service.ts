@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ArticlesService } from '../articles/articles.service';
 import { DomainError } from '../common/errors/domain-error';
-import { decodeCursor, toPage } from '../common/pagination/cursor';
-import { Page } from '../common/pagination/list-query.dto';
+import { toPage } from '../common/pagination/cursor';
+import { ListQueryDto, Page } from '../common/pagination/list-query.dto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DebatesService } from '../debates/debates.service';
 import { Debate } from '../debates/debate.entity';
@@ -16,9 +16,10 @@ import { ListPostsQuery, TreeQuery } from './dto/list-posts.query';
 import { PostResponseDto, PostTreeNodeDto } from './dto/post-response.dto';
 import { VoteResultDto } from './dto/vote.dto';
 import { Post, PostStatus } from './post.entity';
-import { CURSOR_SHAPES, cursorOf, PostRepository, PostRow } from './post.repository';
+import { CURSOR_SHAPES, cursorOf, decodeKeyset, PostRepository, PostRow, REVISION_CURSOR } from './post.repository';
 import { PostRevision } from './post-revision.entity';
-import { canSee, counterEffects, GUEST, isPublic, Viewer } from './post-rules';
+import { canSee, counterEffects, GUEST, isPublic, replyRefusal, statusAfterDelete, Viewer } from './post-rules';
+import { PostingLimiter } from './posting-limiter';
 import { Vote } from './vote.entity';
 
 const UNIQUE_VIOLATION = '23505';
@@ -43,38 +44,42 @@ export class PostsService {
     private readonly posts: PostRepository,
     private readonly debates: DebatesService,
     private readonly articles: ArticlesService,
+    private readonly limiter: PostingLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * The posting pipeline: locked debate → 423, slow mode → 429, pre-moderation or a new account's first posts →
-   * pending, otherwise visible. A refusal carries the draft back so nothing the person typed is lost.
+   * The posting pipeline: rate limit → 429, locked debate → 423, slow mode → 429, pre-moderation or a new account's
+   * first posts → pending, otherwise visible. A refusal carries the draft back so nothing the person typed is lost.
+   * REST and the socket's post:create both come here.
    */
   async create(author: User, debateId: string, dto: CreatePostDto): Promise<CreatedPost> {
+    const draft = {
+      body: dto.body,
+      parentId: dto.parentId,
+      stance: dto.stance,
+      sectionId: dto.sectionId,
+      quote: dto.quote,
+    };
     if (dto.clientId) {
-      const first = await this.findByClientId(author, dto.clientId);
+      const first = await this.findByClientId(author, debateId, dto.clientId, draft);
       if (first) return { post: first, created: false };
     }
+    await this.limiter.take(author, draft);
     try {
       return await this.uow.run(async (tx, events) => {
+        // Lock order on every write path: the debate, then posts, then the stream counter (taken last, held
+        // shortest). Paths that do not move debate counters (edit, vote) start at the post.
         const debate = await this.debates.lock(tx, debateId);
         const moderator = isModerator(author);
-        const draft = {
-          body: dto.body,
-          parentId: dto.parentId,
-          stance: dto.stance,
-          sectionId: dto.sectionId,
-          quote: dto.quote,
-        };
         if (debate.status === 'locked' && !moderator) {
           throw new DomainError('debate_locked', 'This debate is locked: it takes no new posts.', { draft });
         }
-        const parent = dto.parentId ? await this.requireParent(tx, debate, dto.parentId, author) : null;
+        const parent = dto.parentId ? await this.lockParent(tx, debate, dto.parentId, author, draft) : null;
         await this.checkAnchor(tx, debate, dto);
         if (!moderator) await this.checkSlowMode(tx, debate, author, draft);
         const status = moderator ? 'visible' : await this.initialStatus(tx, debate, author);
 
-        // Lock order everywhere: debate, then posts, then the stream (taken last, held shortest).
         await this.applyStatusChange(
           tx,
           { debateId, parentId: parent?.id ?? null, stance: dto.stance ?? null },
@@ -88,6 +93,7 @@ export class PostsService {
           id,
           debateId,
           parentId: parent?.id ?? null,
+          rootId: parent?.rootId ?? id,
           path: `${parent?.path ?? ''}${id}/`,
           depth: parent ? parent.depth + 1 : 0,
           authorId: author.id,
@@ -109,6 +115,7 @@ export class PostsService {
             author_id: author.id,
             author_username: author.username,
             author_display_name: author.displayName,
+            root_id: row.rootId,
             section_id: row.sectionId,
             score: 0,
             reply_count: 0,
@@ -125,7 +132,7 @@ export class PostsService {
     } catch (error) {
       // Two retries raced past the lookup above; the loser answers with the winner's post.
       if (dto.clientId && isUniqueViolation(error)) {
-        const first = await this.findByClientId(author, dto.clientId);
+        const first = await this.findByClientId(author, debateId, dto.clientId, draft);
         if (first) return { post: first, created: false };
       }
       throw error;
@@ -145,7 +152,7 @@ export class PostsService {
       const parent = await this.posts.findOne(query.parentId, viewer);
       if (!parent || parent.debate_id !== debateId) throw notFound();
     }
-    const after = decodeCursor(query.cursor, CURSOR_SHAPES[query.sort]);
+    const after = decodeKeyset(query.cursor, CURSOR_SHAPES[query.sort]);
     const rows = await this.posts.level(debateId, query.parentId ?? null, viewer, query.sort, after, query.limit + 1);
     return toPage(
       rows,
@@ -166,14 +173,14 @@ export class PostsService {
     const root = query.rootId ? await this.posts.findOne(query.rootId, viewer) : null;
     if (query.rootId && (!root || root.debate_id !== debateId)) throw notFound();
     const maxDepth = query.maxDepth === undefined ? null : (root?.depth ?? 0) + query.maxDepth;
-    const rows = await this.posts.subtree(debateId, viewer, root?.path ?? null, maxDepth);
+    const rows = await this.posts.subtree(debateId, viewer, root, maxDepth);
     const nodes = new Map<string, PostTreeNodeDto>();
     const tops: PostTreeNodeDto[] = [];
     for (const row of rows) {
       const node: PostTreeNodeDto = { ...toPostDto(row, reader), replies: [] };
       const isTop = root ? row.id === root.id : row.parent_id === null;
-      // Rows come oldest first, so a parent is always placed before its replies; a reply whose parent the
-      // reader may not see is left out with its whole branch.
+      // Rows come by depth, so a parent is always placed before its replies (whatever their timestamps); a reply
+      // whose parent the reader may not see is left out with its whole branch.
       const parent = row.parent_id ? nodes.get(row.parent_id) : undefined;
       if (!isTop && !parent) continue;
       nodes.set(row.id, node);
@@ -197,38 +204,49 @@ export class PostsService {
     });
   }
 
-  /** Leaves a tombstone: body and author gone, replies in place. The last body is kept as a revision for appeals. */
+  /**
+   * Leaves a tombstone: body and author gone, replies in place. The last body is kept as a revision for appeals.
+   * A pending post nobody else has seen is withdrawn instead (see statusAfterDelete).
+   */
   async delete(actor: User, id: string): Promise<void> {
     await this.uow.run(async (tx, events) => {
+      // The debate first, as when replying: a reply holds the debate while it locks this post as its parent.
+      const found = await tx.getRepository(Post).findOne({ where: { id }, select: { id: true, debateId: true } });
+      if (!found) throw notFound();
+      await this.debates.lock(tx, found.debateId);
       const post = await this.lockForChange(tx, id, actor);
       if (post.status === 'deleted') return;
-      await tx.getRepository(PostRevision).insert({ postId: id, body: post.body, editorId: actor.id });
-      await tx.getRepository(Post).update({ id }, { body: '', status: 'deleted', quote: null });
-      await this.applyStatusChange(tx, post, post.status, 'deleted');
+      const after = statusAfterDelete(post.status, post.status === 'pending' && (await this.hasReplies(tx, post)));
+      if (after === null) {
+        // Its post.created event, seen only by the author and moderators, still holds what it said.
+        await tx.getRepository(Post).delete({ id });
+      } else {
+        await tx.getRepository(PostRevision).insert({ postId: id, body: post.body, editorId: actor.id });
+        await tx.getRepository(Post).update({ id }, { body: '', status: after, quote: null });
+      }
+      await this.applyStatusChange(tx, post, post.status, after);
       await events.append(debateStream(post.debateId), 'post.deleted', { id }, audienceOf(post.status, post.authorId));
     });
   }
 
   async revisions(
     id: string,
+    query: ListQueryDto,
     reader: User | null,
   ): Promise<Page<{ body: string; editedAt: string; editorId: string | null }>> {
     const viewer = viewerOf(reader);
+    const after = decodeKeyset(query.cursor, REVISION_CURSOR);
     const post = await this.posts.findOne(id, viewer);
     if (!post) throw notFound();
     // A deleted post's earlier words reach only moderators (its revisions are what an appeal is judged on).
     if (post.status === 'deleted' && !viewer.moderator) return { items: [], nextCursor: null };
-    const revisions = await this.dataSource
-      .getRepository(PostRevision)
-      .find({ where: { postId: id }, order: { editedAt: 'ASC' } });
-    return {
-      items: revisions.map((revision) => ({
-        body: revision.body,
-        editedAt: revision.editedAt.toISOString(),
-        editorId: revision.editorId,
-      })),
-      nextCursor: null,
-    };
+    const rows = await this.posts.revisions(id, after, query.limit + 1);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.edited_at.toISOString(), row.id],
+      (row) => ({ body: row.body, editedAt: row.edited_at.toISOString(), editorId: row.editor_id }),
+    );
   }
 
   /** One vote per person per post, changeable; the score moves by the difference under the post's row lock. */
@@ -237,7 +255,6 @@ export class PostsService {
       const post = await tx.getRepository(Post).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!post || !canSee(viewerOf(voter), post)) throw notFound();
       if (post.status !== 'visible') throw new DomainError('conflict', 'Only visible posts take votes.');
-      if (post.authorId === voter.id) throw new DomainError('forbidden', 'You cannot vote on your own post.');
       const votes = tx.getRepository(Vote);
       const previous = (await votes.findOneBy({ postId: id, userId: voter.id }))?.value ?? 0;
       if (previous === value) return { score: post.score, myVote: value };
@@ -264,7 +281,10 @@ export class PostsService {
     to: PostStatus | null,
   ): Promise<void> {
     const effects = counterEffects(post, from, to);
-    await this.debates.adjustCounters(tx, post.debateId, effects.posts, effects.stance, effects.stanceDelta);
+    // Only counted changes touch the debate (and its lastActivityAt): a pending post moves nothing others see.
+    if (effects.posts !== 0) {
+      await this.debates.adjustCounters(tx, post.debateId, effects.posts, effects.stance, effects.stanceDelta);
+    }
     if (post.parentId && effects.parentReplies !== 0) {
       await tx.query(`UPDATE posts SET reply_count = reply_count + $2 WHERE id = $1`, [
         post.parentId,
@@ -273,20 +293,40 @@ export class PostsService {
     }
   }
 
-  private async requireParent(tx: EntityManager, debate: Debate, parentId: string, author: User): Promise<Post> {
-    const parent = await tx.getRepository(Post).findOneBy({ id: parentId });
+  /**
+   * The parent, locked (after the debate) so it cannot be deleted or hidden under the new reply; only a visible post
+   * takes replies (409 otherwise).
+   */
+  private async lockParent(
+    tx: EntityManager,
+    debate: Debate,
+    parentId: string,
+    author: User,
+    draft: object,
+  ): Promise<Post> {
+    const parent = await tx
+      .getRepository(Post)
+      .findOne({ where: { id: parentId }, lock: { mode: 'pessimistic_write' } });
     if (!parent || parent.debateId !== debate.id || !canSee(viewerOf(author), parent)) {
-      throw new DomainError('not_found', 'The post you reply to is not in this debate.');
+      throw new DomainError('not_found', 'The post you reply to is not in this debate.', { draft });
     }
-    if (parent.status === 'deleted') throw new DomainError('conflict', 'That post was deleted; reply to another one.');
+    const refusal = replyRefusal(parent.status);
+    if (refusal) throw new DomainError('conflict', refusal, { draft });
     return parent;
+  }
+
+  private async hasReplies(tx: EntityManager, post: Post): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM posts WHERE debate_id = $1 AND parent_id = $2 LIMIT 1`, [
+      post.debateId,
+      post.id,
+    ]);
+    return rows.length > 0;
   }
 
   private async checkAnchor(tx: EntityManager, debate: Debate, dto: CreatePostDto): Promise<void> {
     if (dto.parentId && dto.stance) {
       throw new DomainError('invalid_input', 'stance is for top-level posts only; a reply argues with its parent');
     }
-    if (dto.quote !== undefined && !dto.sectionId) throw new DomainError('invalid_input', 'quote needs a sectionId');
     if (dto.sectionId) await this.articles.requireSectionOf(debate.articleId, dto.sectionId, tx);
   }
 
@@ -327,9 +367,23 @@ export class PostsService {
     return post;
   }
 
-  private async findByClientId(author: User, clientId: string): Promise<PostResponseDto | null> {
+  /** The author's post with this clientId: a retry in the same debate, or a clientId wrongly reused elsewhere (409). */
+  private async findByClientId(
+    author: User,
+    debateId: string,
+    clientId: string,
+    draft: object,
+  ): Promise<PostResponseDto | null> {
     const post = await this.dataSource.getRepository(Post).findOneBy({ authorId: author.id, clientId });
-    return post ? this.get(post.id, author) : null;
+    if (!post) return null;
+    if (post.debateId !== debateId) {
+      throw new DomainError(
+        'conflict',
+        'This clientId was already used for a post in another debate; make a new clientId for each draft.',
+        { draft },
+      );
+    }
+    return this.get(post.id, author);
   }
 
   private async payload(tx: EntityManager, id: string): Promise<PostResponseDto> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/app';
 import { makers, TestUser } from '../support/make';
+import { connect, request } from '../support/sockets';
 
 describe('posts', () => {
   let app: TestApp;
@@ -17,6 +18,13 @@ describe('posts', () => {
   const createPost = (user: TestUser, debateId: string, body: object) =>
     app.http().post(`/api/debates/${debateId}/posts`).set(user.auth).send(body);
   const debateOf = async (id: string) => (await app.http().get(`/api/debates/${id}`).expect(200)).body;
+  const moderate = async (debateId: string, change: object) =>
+    app
+      .http()
+      .patch(`/api/debates/${debateId}`)
+      .set((await make.user({ role: 'moderator' })).auth)
+      .send(change)
+      .expect(200);
 
   describe('writing', () => {
     it('creates a top-level post with a stance, a section anchor and a quote, byte for byte', async () => {
@@ -87,15 +95,22 @@ describe('posts', () => {
       await createPost(await make.user(), debate.id, { body: `  ${'x'.repeat(10_000)}  ` }).expect(201);
     });
 
-    it('refuses a stance on a reply, a section of another article and a quote without section', async () => {
+    it('refuses a stance on a reply and a section of another article', async () => {
       const debate = await make.debate();
       const author = await make.user();
       const top = (await createPost(author, debate.id, { body: 'Top' }).expect(201)).body;
       const reply = await createPost(author, debate.id, { body: 'Reply', parentId: top.id, stance: 'pro' }).expect(400);
       expect(reply.body.message).toContain('stance');
       await createPost(author, debate.id, { body: 'x', sectionId: randomUUID() }).expect(400);
-      await createPost(author, debate.id, { body: 'x', quote: 'a quote' }).expect(400);
       expect((await debateOf(debate.id)).postCount).toBe(1);
+    });
+
+    it('takes a quote without a section anchor', async () => {
+      const debate = await make.debate();
+      const post = await createPost(await make.user(), debate.id, { body: 'As they say:', quote: 'a quote' }).expect(
+        201,
+      );
+      expect(post.body).toMatchObject({ quote: 'a quote', sectionId: null });
     });
 
     it('answers 404 for a parent in another debate or a missing one, and for an unknown debate', async () => {
@@ -121,6 +136,17 @@ describe('posts', () => {
       const again = await createPost(author, debate.id, { body: 'Once', clientId }).expect(200);
       expect(again.body.id).toBe(first.body.id);
       expect((await debateOf(debate.id)).postCount).toBe(1);
+    });
+
+    it('answers 409 when a clientId already used in another debate comes again', async () => {
+      const [first, second] = [await make.debate(), await make.debate()];
+      const author = await make.user();
+      const clientId = randomUUID();
+      await createPost(author, first.id, { body: 'Here', clientId }).expect(201);
+      const elsewhere = await createPost(author, second.id, { body: 'There', clientId }).expect(409);
+      expect(elsewhere.body.message).toMatch(/clientId was already used for a post in another debate/);
+      expect((await debateOf(second.id)).postCount).toBe(0);
+      await createPost(author, first.id, { body: 'Here', clientId }).expect(200);
     });
 
     it('creates one post for parallel retries of one clientId', async () => {
@@ -188,6 +214,85 @@ describe('posts', () => {
       });
     });
 
+    it('leaves lastActivityAt alone for a pending post', async () => {
+      const debate = await make.debate();
+      await moderate(debate.id, { premoderated: true });
+      const before = await debateOf(debate.id);
+      await createPost(await make.user(), debate.id, { body: 'Waiting', stance: 'pro' }).expect(201);
+      expect((await debateOf(debate.id)).lastActivityAt).toBe(before.lastActivityAt);
+    });
+
+    it('refuses a reply to a post that is not visible (own pending post, hidden post) with 409', async () => {
+      const debate = await make.debate();
+      await moderate(debate.id, { premoderated: true });
+      const author = await make.user();
+      const pending = (await createPost(author, debate.id, { body: 'Waiting' }).expect(201)).body;
+      const refused = await createPost(author, debate.id, { body: 'Me too', parentId: pending.id }).expect(409);
+      expect(refused.body.message).toMatch(/waiting for review/);
+      expect(refused.body.draft).toMatchObject({ body: 'Me too', parentId: pending.id });
+      const moderator = await make.user({ role: 'moderator' });
+      const shown = (await createPost(moderator, debate.id, { body: 'Visible' }).expect(201)).body;
+      await app.dataSource.query(`UPDATE posts SET status = 'hidden' WHERE id = $1`, [shown.id]);
+      const hidden = await createPost(moderator, debate.id, { body: 'Under it', parentId: shown.id }).expect(409);
+      expect(hidden.body.message).toMatch(/hidden/);
+      const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM posts WHERE debate_id = $1`, [
+        debate.id,
+      ]);
+      expect(count).toBe(2);
+    });
+
+    it('withdraws a deleted pending post: no tombstone, counts and replyCount unchanged', async () => {
+      const debate = await make.debate();
+      const moderator = await make.user({ role: 'moderator' });
+      const top = (await createPost(moderator, debate.id, { body: 'Published', stance: 'pro' }).expect(201)).body;
+      await moderate(debate.id, { premoderated: true });
+      const author = await make.user();
+      const reply = (await createPost(author, debate.id, { body: 'Waiting', parentId: top.id }).expect(201)).body;
+      const pendingTop = (await createPost(author, debate.id, { body: 'Also waiting', stance: 'contra' }).expect(201))
+        .body;
+      const before = await debateOf(debate.id);
+      await app.http().delete(`/api/posts/${reply.id}`).set(author.auth).expect(204);
+      await app.http().delete(`/api/posts/${pendingTop.id}`).set(author.auth).expect(204);
+      for (const id of [reply.id, pendingTop.id]) await app.http().get(`/api/posts/${id}`).expect(404);
+      expect((await app.http().get(`/api/posts/${top.id}`)).body.replyCount).toBe(0);
+      const listed = await app.http().get(`/api/debates/${debate.id}/posts`).expect(200);
+      expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([top.id]);
+      const tree = await app.http().get(`/api/debates/${debate.id}/tree`).expect(200);
+      expect(tree.body.items).toEqual([expect.objectContaining({ id: top.id, replies: [] })]);
+      expect(await debateOf(debate.id)).toEqual(before);
+    });
+
+    it('limits a person to 60 posts a minute, over REST and sockets alike', async () => {
+      const limited = await startTestApp({ RATE_LIMITS: 'on' });
+      try {
+        const makeHere = makers(limited);
+        const debate = await makeHere.debate();
+        const author = await makeHere.user();
+        const post = (body: object) =>
+          limited.http().post(`/api/debates/${debate.id}/posts`).set(author.auth).send(body);
+        for (let i = 0; i < 60; i++) await post({ body: `Post ${i}` }).expect(201);
+        const refused = await post({ body: 'One too many' }).expect(429);
+        expect(refused.body).toMatchObject({ retryAfter: expect.any(Number), draft: { body: 'One too many' } });
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        const socket = await connect(limited.url, { token: author.token });
+        try {
+          const ack = await request(socket, 'post:create', { debateId: debate.id, body: 'Through the socket' });
+          expect(ack).toMatchObject({ ok: false, error: { statusCode: 429, retryAfter: expect.any(Number) } });
+        } finally {
+          socket.disconnect();
+        }
+        // Someone else is not held back.
+        await limited
+          .http()
+          .post(`/api/debates/${debate.id}/posts`)
+          .set((await makeHere.user()).auth)
+          .send({ body: 'Another person' })
+          .expect(201);
+      } finally {
+        await limited.close();
+      }
+    });
+
     it('keeps postCount exact under parallel posting', async () => {
       const debate = await make.debate();
       const authors = await Promise.all(Array.from({ length: 8 }, () => make.user()));
@@ -216,6 +321,36 @@ describe('posts', () => {
       expect(revisions.body.items).toEqual([
         { body: 'First words', editedAt: expect.any(String), editorId: author.id },
       ]);
+    });
+
+    it('pages revisions with limit and cursor, and refuses bad ones with 400', async () => {
+      const debate = await make.debate();
+      const author = await make.user();
+      const post = (await createPost(author, debate.id, { body: 'Version 0' }).expect(201)).body;
+      for (let i = 1; i <= 5; i++) {
+        await app
+          .http()
+          .patch(`/api/posts/${post.id}`)
+          .set(author.auth)
+          .send({ body: `Version ${i}` })
+          .expect(200);
+      }
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = `limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const page = await app.http().get(`/api/posts/${post.id}/revisions?${query}`).expect(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.items.map((revision: { body: string }) => revision.body));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(['Version 0', 'Version 1', 'Version 2', 'Version 3', 'Version 4']);
+      const all = await app.http().get(`/api/posts/${post.id}/revisions`).expect(200);
+      expect(all.body).toMatchObject({ nextCursor: null });
+      expect(all.body.items).toHaveLength(5);
+      for (const query of ['limit=0', 'limit=201', 'limit=x', 'cursor=%%%', 'cursor=WyJ4Il0', 'cursor=WyJ4IiwieSJd']) {
+        await app.http().get(`/api/posts/${post.id}/revisions?${query}`).expect(400);
+      }
     });
 
     it('lets a moderator edit, and refuses others (403) and guests (401)', async () => {
@@ -265,6 +400,29 @@ describe('posts', () => {
     });
   });
 
+  describe('concurrency', () => {
+    it('serialises a delete with parallel replies: each reply lands or meets the tombstone, never a 500', async () => {
+      const debate = await make.debate();
+      const author = await make.user();
+      const repliers = await Promise.all(Array.from({ length: 6 }, () => make.user()));
+      let landedInAll = 0;
+      for (let round = 0; round < 6; round++) {
+        const parent = (await createPost(author, debate.id, { body: `Round ${round}` }).expect(201)).body;
+        const [deleted, ...replies] = await Promise.all([
+          app.http().delete(`/api/posts/${parent.id}`).set(author.auth),
+          ...repliers.map((replier) => createPost(replier, debate.id, { body: 'Quick reply', parentId: parent.id })),
+        ]);
+        expect(deleted.status).toBe(204);
+        expect(replies.map((reply) => reply.status).filter((status) => status !== 201 && status !== 409)).toEqual([]);
+        const landed = replies.filter((reply) => reply.status === 201).length;
+        landedInAll += landed;
+        const tombstone = await app.http().get(`/api/posts/${parent.id}`).expect(200);
+        expect(tombstone.body).toMatchObject({ status: 'deleted', replyCount: landed });
+      }
+      expect((await debateOf(debate.id)).postCount).toBe(landedInAll);
+    });
+  });
+
   describe('votes', () => {
     it('takes one changeable vote per person, 0 withdraws', async () => {
       const debate = await make.debate();
@@ -280,7 +438,26 @@ describe('posts', () => {
       expect(listed.body.items[0]).toMatchObject({ id: post.id, score: 1, myVote: 1 });
     });
 
-    it('refuses bad values (400), guests (401), own posts (403) and unknown posts (404)', async () => {
+    it("counts an author's vote on their own post like any other", async () => {
+      const debate = await make.debate();
+      const author = await make.user();
+      const post = (await createPost(author, debate.id, { body: 'I agree with myself' }).expect(201)).body;
+      const vote = (value: number) => app.http().put(`/api/posts/${post.id}/vote`).set(author.auth).send({ value });
+      expect((await vote(1).expect(200)).body).toEqual({ score: 1, myVote: 1 });
+      await app
+        .http()
+        .put(`/api/posts/${post.id}/vote`)
+        .set((await make.user()).auth)
+        .send({ value: 1 })
+        .expect(200);
+      expect((await app.http().get(`/api/posts/${post.id}`).set(author.auth)).body).toMatchObject({
+        score: 2,
+        myVote: 1,
+      });
+      expect((await vote(0).expect(200)).body).toEqual({ score: 1, myVote: 0 });
+    });
+
+    it('refuses bad values (400), guests (401) and unknown posts (404)', async () => {
       const debate = await make.debate();
       const author = await make.user();
       const post = (await createPost(author, debate.id, { body: 'Vote on me' }).expect(201)).body;
@@ -289,7 +466,6 @@ describe('posts', () => {
         await app.http().put(`/api/posts/${post.id}/vote`).set(voter.auth).send({ value }).expect(400);
       }
       await app.http().put(`/api/posts/${post.id}/vote`).send({ value: 1 }).expect(401);
-      await app.http().put(`/api/posts/${post.id}/vote`).set(author.auth).send({ value: 1 }).expect(403);
       await app.http().put(`/api/posts/${randomUUID()}/vote`).set(voter.auth).send({ value: 1 }).expect(404);
       expect((await app.http().get(`/api/posts/${post.id}`)).body.score).toBe(0);
     });
@@ -394,11 +570,64 @@ describe('posts', () => {
 
     it('refuses bad list parameters with 400 and unknown debates with 404', async () => {
       const { debate } = await seedThread(1);
-      for (const query of ['sort=hot', 'limit=0', 'limit=201', 'cursor=%%%', 'cursor=WyJ4Il0', 'parentId=1']) {
+      // The last two decode to the right types but hold no date and no id.
+      const queries = ['sort=hot', 'limit=0', 'limit=201', 'cursor=%%%', 'cursor=WyJ4Il0', 'parentId=1'];
+      for (const query of [...queries, 'sort=new&cursor=WyJ4IiwieSJd', 'sort=top&cursor=WzEsIngiLCJ5Il0']) {
         await app.http().get(`/api/debates/${debate.id}/posts?${query}`).expect(400);
       }
       await app.http().get(`/api/debates/${randomUUID()}/posts`).expect(404);
       await app.http().get(`/api/debates/${randomUUID()}/tree`).expect(404);
+    });
+
+    it('treats empty parentId, rootId and maxDepth as absent', async () => {
+      const { debate, ids, authors } = await seedThread(2);
+      const reply = (await createPost(authors[1], debate.id, { body: 'Reply', parentId: ids[0] }).expect(201)).body;
+      const list = await app.http().get(`/api/debates/${debate.id}/posts?parentId=&sort=old`).expect(200);
+      expect(list.body.items.map((p: { id: string }) => p.id)).toEqual(ids);
+      const tree = await app.http().get(`/api/debates/${debate.id}/tree?rootId=&maxDepth=`).expect(200);
+      expect(tree.body.items[0]).toMatchObject({ id: ids[0], replies: [expect.objectContaining({ id: reply.id })] });
+    });
+
+    it("keeps a reply in the tree when it shares its parent's millisecond and sorts before it by id", async () => {
+      const debate = await make.debate();
+      const author = await make.user();
+      const top = (await createPost(author, debate.id, { body: 'Parent' }).expect(201)).body;
+      const reply = (await createPost(author, debate.id, { body: 'Same instant', parentId: top.id }).expect(201)).body;
+      const earlierId = `00000000-${randomUUID().slice(9)}`;
+      await app.dataSource.query(
+        `UPDATE posts SET id = $2::uuid, path = replace(path, $1::text, $2::text), created_at = $3 WHERE id = $1::uuid`,
+        [reply.id, earlierId, top.createdAt],
+      );
+      const tree = await app.http().get(`/api/debates/${debate.id}/tree`).expect(200);
+      expect(tree.body.items).toEqual([
+        expect.objectContaining({ id: top.id, replies: [expect.objectContaining({ id: earlierId })] }),
+      ]);
+      const sub = await app.http().get(`/api/debates/${debate.id}/tree?rootId=${top.id}`).expect(200);
+      expect(sub.body.replies).toEqual([expect.objectContaining({ id: earlierId })]);
+    });
+
+    it('stores a reply chain 100 deep and reads it back whole through /tree', async () => {
+      const debate = await make.debate();
+      const author = await make.user();
+      const chain: string[] = [];
+      for (let depth = 0; depth < 100; depth++) {
+        const parentId = chain[depth - 1];
+        const post = await createPost(author, debate.id, { body: `Depth ${depth}`, ...(parentId ? { parentId } : {}) });
+        expect(post.status).toBe(201);
+        chain.push(post.body.id);
+      }
+      const whole = await app.http().get(`/api/debates/${debate.id}/tree`).expect(200);
+      let node = whole.body.items[0];
+      for (const [depth, id] of chain.entries()) {
+        expect(node).toMatchObject({ id, depth });
+        node = node.replies[0];
+      }
+      expect(node).toBeUndefined();
+      const deep = await app.http().get(`/api/debates/${debate.id}/tree?rootId=${chain[90]}&maxDepth=5`).expect(200);
+      let depthBelow = 0;
+      for (let sub = deep.body; sub.replies.length > 0; sub = sub.replies[0]) depthBelow++;
+      expect(deep.body.id).toBe(chain[90]);
+      expect(depthBelow).toBe(5);
     });
 
     it('returns the tree nested, a subtree by rootId, and cuts it at maxDepth', async () => {

@@ -1,4 +1,4 @@
-import { canSee, counterEffects, GUEST } from '../../src/posts/post-rules';
+import { canSee, counterEffects, GUEST, replyRefusal, statusAfterDelete } from '../../src/posts/post-rules';
 
 describe('post visibility', () => {
   const author = { userId: 'author', moderator: false };
@@ -55,5 +55,31 @@ describe('counter effects', () => {
       stanceDelta: 0,
       parentReplies: -1,
     });
+  });
+
+  it('moves nothing when a pending post is deleted: it is withdrawn, not left as a tombstone', () => {
+    expect(statusAfterDelete('pending', false)).toBeNull();
+    for (const post of [top, reply]) {
+      expect(counterEffects(post, 'pending', statusAfterDelete('pending', false))).toMatchObject({
+        posts: 0,
+        stanceDelta: 0,
+        parentReplies: 0,
+      });
+    }
+  });
+
+  it('leaves a tombstone for a post others have seen, or one that already has replies', () => {
+    expect(statusAfterDelete('visible', false)).toBe('deleted');
+    expect(statusAfterDelete('hidden', false)).toBe('deleted');
+    expect(statusAfterDelete('pending', true)).toBe('deleted');
+  });
+});
+
+describe('replies', () => {
+  it('go under visible posts only, with a reason for the rest', () => {
+    expect(replyRefusal('visible')).toBeNull();
+    expect(replyRefusal('pending')).toMatch(/waiting for review/);
+    expect(replyRefusal('hidden')).toMatch(/hidden/);
+    expect(replyRefusal('deleted')).toMatch(/deleted/);
   });
 });

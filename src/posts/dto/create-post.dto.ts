@@ -25,7 +25,7 @@ export class CreatePostDto {
   @IsUUID('all', { message: 'sectionId must be a UUID' })
   sectionId?: string;
 
-  @ApiPropertyOptional({ maxLength: 300, description: 'A short quote from that section; needs sectionId.' })
+  @ApiPropertyOptional({ maxLength: 300, description: 'A short quote from the article, usually from sectionId.' })
   @IsOptional()
   @IsString()
   @MaxLength(300, { message: 'quote must be at most 300 characters' })
