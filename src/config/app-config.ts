@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import proxyAddr from 'proxy-addr';
 import { ConfigError, validateEnvironment } from './environment';
 
 /** The typed configuration the rest of the server reads; nothing else touches process.env. */
@@ -32,6 +33,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && databaseUrl && !vars.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET: required (at least 32 characters) in production with PostgreSQL');
   }
+  if (production && vars.JWT_SECRET !== undefined && vars.JWT_SECRET.length < 32) {
+    throw new ConfigError(`JWT_SECRET: must be at least 32 characters in production (got ${vars.JWT_SECRET.length})`);
+  }
   return {
     production,
     port: vars.PORT ?? 3000,
@@ -58,9 +62,18 @@ function persistedSecret(dataDir: string): string {
   return secret;
 }
 
+/** Express's forms: true/false, a hop count, or addresses, subnets and names like `loopback`, comma-separated. */
 function parseTrustProxy(value: string | undefined): AppConfig['trustProxy'] {
   if (value === undefined || value === 'false') return null;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
+  try {
+    // The parser Express itself uses, so a value that passes here cannot fail later inside Express.
+    proxyAddr.compile(value.split(',').map((part) => part.trim()));
+  } catch {
+    throw new ConfigError(
+      `TRUST_PROXY: must be true, false, a hop count or comma-separated addresses/subnets (got ${JSON.stringify(value)})`,
+    );
+  }
   return value;
 }

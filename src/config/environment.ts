@@ -18,8 +18,9 @@ import {
  * An empty value counts as unset, so `PORT=` behaves like no PORT at all.
  */
 export class EnvironmentVariables {
+  /** Any value; only "production" changes behaviour (API.md). */
   @IsOptional()
-  @IsIn(['development', 'production', 'test'])
+  @IsString()
   NODE_ENV?: string;
 
   @IsOptional()
@@ -29,8 +30,9 @@ export class EnvironmentVariables {
   @Max(65535, whole(0, 65535))
   PORT?: number;
 
+  // The host may be empty: `postgresql:///forum?host=/run/postgresql` talks over a unix socket.
   @IsOptional()
-  @Matches(/^postgres(ql)?:\/\/[^\s/]+/, { message: 'must be a postgres:// URL' })
+  @Matches(/^postgres(ql)?:\/\/\S*$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
   @IsOptional()
@@ -51,9 +53,9 @@ export class EnvironmentVariables {
   @MaxLength(128)
   ADMIN_PASSWORD?: string;
 
+  /** Its length is checked with NODE_ENV in loadConfig: 32 characters are required in production only. */
   @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
   @IsOptional()

@@ -64,14 +64,25 @@ describe('configuration', () => {
     [{ RATE_LIMITS: 'maybe' }, /^RATE_LIMITS: must be "on" or "off"/],
     [{ FLAG_HIDE_THRESHOLD: '0' }, /^FLAG_HIDE_THRESHOLD: /],
     [{ NEW_ACCOUNT_REVIEW_POSTS: '-1' }, /^NEW_ACCOUNT_REVIEW_POSTS: /],
-    [{ JWT_SECRET: 'short' }, /^JWT_SECRET: must be at least 32 characters/],
+    [{ JWT_SECRET: 'short', NODE_ENV: 'production' }, /^JWT_SECRET: must be at least 32 characters in production/],
+    [{ TRUST_PROXY: 'x' }, /^TRUST_PROXY: must be true, false, a hop count/],
+    [{ TRUST_PROXY: '10.0.0.0/99' }, /^TRUST_PROXY: /],
     [{ ADMIN_USERNAME: 'bad name!', ADMIN_PASSWORD: 'long enough' }, /^ADMIN_USERNAME: /],
     [{ ADMIN_USERNAME: 'alone_admin' }, /^ADMIN_PASSWORD: .*together/],
-    [{ NODE_ENV: 'staging' }, /^NODE_ENV: /],
   ])('refuses %j with one line naming the variable', (env, pattern) => {
     const message = errorOf({ ...base, ...env });
     expect(message).toMatch(pattern);
     expect(message).not.toContain('\n');
+  });
+
+  it.each([
+    { NODE_ENV: 'staging' },
+    { JWT_SECRET: 'short outside production' },
+    { TRUST_PROXY: 'loopback, 10.0.0.0/8' },
+    { DATABASE_URL: 'postgresql:///forum?host=/run/postgresql' },
+    { DATABASE_URL: 'postgres://forum@/forum' },
+  ])('accepts %j', (env) => {
+    expect(() => loadConfig({ ...base, ...env })).not.toThrow();
   });
 
   it('requires JWT_SECRET in production with PostgreSQL', () => {
