@@ -5,7 +5,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { COMMON_GROUND_SQL } from './common-ground';
 import { PostSort } from './dto/list-posts.query';
 import { Stance } from '../debates/stance';
-import { PostStatus } from './post.entity';
+import { Post, PostStatus } from './post.entity';
 import { Viewer, visibleToSql } from './post-rules';
 
 /** A post as read for a reader: with its author and the reader's own vote, in one query. */
@@ -185,6 +185,15 @@ export class PostRepository {
   }
 
   /** A post's earlier bodies, oldest first, one keyset page after `after` (a REVISION_CURSOR). */
+  /** Status and author of each of these posts that still exists (a withdrawn pending post does not). */
+  async statuses(ids: string[]): Promise<Map<string, Pick<Post, 'status' | 'authorId'>>> {
+    const rows: { id: string; status: PostStatus; author_id: string }[] = await this.dataSource.query(
+      `SELECT id, status, author_id FROM posts WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, { status: row.status, authorId: row.author_id }]));
+  }
+
   async revisions(postId: string, after: CursorValue[] | null, limit: number): Promise<RevisionRow[]> {
     return this.dataSource.query(
       `SELECT id, body, editor_id, edited_at FROM post_revisions

@@ -8,7 +8,7 @@ import { ListQueryDto, Page } from '../common/pagination/list-query.dto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DebatesService } from '../debates/debates.service';
 import { Debate } from '../debates/debate.entity';
-import { Audience, debateStream } from '../events/stored-event';
+import { Audience, debateStream, StoredEvent } from '../events/stored-event';
 import { UnitOfWork } from '../events/unit-of-work';
 import { isModerator, User } from '../users/user.entity';
 import { CreatePostDto } from './dto/create-post.dto';
@@ -137,6 +137,27 @@ export class PostsService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Replayed events (a join's `missed`) as the posts are now, not as they were: an event about a post the reader may
+   * no longer see is left out, and one carrying a post deleted since carries its tombstone, so a resume never brings
+   * back withdrawn words. `post.deleted` and `post.hidden` carry only the id and always pass: they tell the client
+   * what to take away.
+   */
+  async replayable(events: StoredEvent[], reader: User | null): Promise<StoredEvent[]> {
+    const aboutPost = (event: StoredEvent) => POST_EVENTS.has(event.type);
+    const ids = [...new Set(events.filter(aboutPost).map((event) => (event.data as { id: string }).id))];
+    if (ids.length === 0) return events;
+    const now = await this.posts.statuses(ids);
+    const viewer = viewerOf(reader);
+    return events.flatMap((event) => {
+      if (!aboutPost(event)) return [event];
+      const post = now.get((event.data as { id: string }).id);
+      if (!post || !canSee(viewer, post)) return [];
+      if (post.status !== 'deleted' || event.type === 'post.voted') return [event];
+      return [{ ...event, data: asTombstone(event.data as PostResponseDto) }];
+    });
   }
 
   async get(id: string, reader: User | null): Promise<PostResponseDto> {
@@ -399,6 +420,14 @@ export class PostsService {
 /** Pending and hidden posts reach only their author and the moderators. */
 function audienceOf(status: PostStatus, authorId: string): Audience {
   return isPublic(status) ? { kind: 'public' } : { kind: 'restricted', ownerId: authorId };
+}
+
+/** Events whose data is a post, or a post's new score: they follow the post's visibility now. */
+const POST_EVENTS = new Set(['post.created', 'post.updated', 'post.restored', 'post.voted']);
+
+/** What readers see of a deleted post: its place in the thread, no words, no author (as toPostDto gives it). */
+function asTombstone(post: PostResponseDto): PostResponseDto {
+  return { ...post, status: 'deleted', body: '', author: null, sectionId: null, quote: null };
 }
 
 export function toPostDto(row: PostRow, reader: User | null): PostResponseDto {

@@ -87,17 +87,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     // Join first, read after: an event committed in between arrives both ways, and the client drops the copy.
     await socket.join(roomsFor(stream, socket.data.user));
     const seq = await this.events.lastSeq(stream);
-    const missed =
+    const logged =
       message.since === undefined
         ? []
         : await this.events.after(stream, message.since, viewerOf(socket.data.user), MISSED_CAP + 1);
+    const missed = await this.posts.replayable(logged.slice(0, MISSED_CAP), socket.data.user);
     this.presence.changed(stream);
     return {
       ok: true,
       seq,
       presence: { count: await this.presence.count(stream) },
-      missed: missed.slice(0, MISSED_CAP).map(toWire),
-      ...(missed.length > MISSED_CAP ? { reload: true } : {}),
+      missed: missed.map(toWire),
+      ...(logged.length > MISSED_CAP ? { reload: true } : {}),
     };
   }
 
@@ -122,8 +123,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   async typing(@ConnectedSocket() socket: ForumSocket, @MessageBody() message: TypingMessage) {
     const user = await this.participant(socket);
     const stream = debateStream(message.debateId);
-    if (!socket.rooms.has(rooms.all(stream)))
+    if (!socket.rooms.has(rooms.all(stream))) {
+      await this.debates.require(message.debateId); // an unknown debate is a 404, as over REST
       throw new DomainError('invalid_input', 'Join the debate before typing in it.');
+    }
     const seen = this.lastTyping.get(socket) ?? new Map<StreamName, number>();
     this.lastTyping.set(socket, seen);
     const now = Date.now();

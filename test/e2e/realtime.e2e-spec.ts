@@ -275,11 +275,33 @@ describe('real time', () => {
       expect(again.ack.seq).toBe(lastSeen + 3);
     });
 
+    it('replays posts as they are now: a deleted post as its tombstone, a hidden one not at all', async () => {
+      const debate = await make.debate();
+      const author = await make.user();
+      const moderator = await make.user({ role: 'moderator' });
+      const since = (await joined(debate.id)).ack.seq;
+      const withdrawn = (await post(author, debate.id, { body: 'Words I take back', stance: 'pro' })).body;
+      const hidden = (await post(author, debate.id, { body: 'Words the moderators hid' })).body;
+      await app.http().delete(`/api/posts/${withdrawn.id}`).set(author.auth).expect(204);
+      await app.dataSource.query(`UPDATE posts SET status = 'hidden' WHERE id = $1`, [hidden.id]);
+
+      const { ack } = await joined(debate.id, undefined, since);
+      expect(JSON.stringify(ack.missed)).not.toContain('Words');
+      expect(ack.missed.map((event) => [event.type, event.data.id])).toEqual([
+        ['post.created', withdrawn.id],
+        ['post.deleted', withdrawn.id],
+      ]);
+      expect(ack.missed[0].data).toMatchObject({ status: 'deleted', body: '', author: null });
+
+      const staff = await joined(debate.id, moderator, since);
+      expect(staff.ack.missed.map((event) => event.data.id)).toContain(hidden.id);
+    });
+
     it('caps missed at 1,000 and tells the client to reload', async () => {
       const debate = await make.debate();
       await app.dataSource.query(`INSERT INTO streams (name, last_seq) VALUES ($1, 1005)`, [`debate:${debate.id}`]);
       await app.dataSource.query(
-        `INSERT INTO events (stream, seq, type, payload) SELECT $1, n, 'post.voted', '{}'::jsonb FROM generate_series(1, 1005) n`,
+        `INSERT INTO events (stream, seq, type, payload) SELECT $1, n, 'debate.updated', '{}'::jsonb FROM generate_series(1, 1005) n`,
         [`debate:${debate.id}`],
       );
       const { ack } = await joined(debate.id, undefined, 0);
@@ -326,6 +348,15 @@ describe('real time', () => {
       expect(await request(guest, 'typing', { debateId: debate.id })).toMatchObject({
         ok: false,
         error: { statusCode: 401 },
+      });
+      expect(await request(socket, 'typing', { debateId: randomUUID() })).toMatchObject({
+        ok: false,
+        error: { statusCode: 404 },
+      });
+      const elsewhere = await make.debate();
+      expect(await request(socket, 'typing', { debateId: elsewhere.id })).toMatchObject({
+        ok: false,
+        error: { statusCode: 400, message: expect.stringContaining('Join the debate') },
       });
     });
   });
