@@ -174,6 +174,10 @@ describe('debates', () => {
     await patch({ slowModeSeconds: -1 }).expect(400);
     await patch({ slowModeSeconds: 'ten' }).expect(400);
     await patch({}).expect(400);
+    for (const field of ['status', 'slowModeSeconds', 'premoderated']) {
+      const refused = await patch({ [field]: null }).expect(400);
+      expect(JSON.stringify(refused.body.message)).toContain(field);
+    }
     const debate = await app.http().get(`/api/debates/${id}`).expect(200);
     expect(debate.body).toMatchObject({ status: 'open', slowModeSeconds: 0, premoderated: false });
   });

@@ -1,16 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
+import { MayOmit } from '../../common/validation/may-omit.decorator';
 import { DEBATE_STATUSES, DebateStatus } from '../debate.entity';
 
+/** A partial change: each field may be left out, none may be null. */
 export class UpdateDebateDto {
   @ApiPropertyOptional({ enum: DEBATE_STATUSES })
-  @IsOptional()
+  @MayOmit()
   @IsIn(DEBATE_STATUSES, { message: 'status must be open or locked' })
   status?: DebateStatus;
 
   /** Minimum seconds between two posts of one person in this debate; 0 turns slow mode off. */
   @ApiPropertyOptional({ minimum: 0, maximum: 86400 })
-  @IsOptional()
+  @MayOmit()
   @IsInt()
   @Min(0)
   @Max(86400)
@@ -18,7 +20,7 @@ export class UpdateDebateDto {
 
   /** Every new post waits for a moderator. */
   @ApiPropertyOptional()
-  @IsOptional()
+  @MayOmit()
   @IsBoolean()
   premoderated?: boolean;
 }
