@@ -32,7 +32,7 @@ function packageRoot(from: string): string {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, database: DatabaseConnection): DynamicModule {
+  static forRoot(config: AppConfig, database: DatabaseConnection, clientDir = CLIENT_DIST): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -53,8 +53,8 @@ export class AppModule {
         }),
         ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 300 }] }),
         // The client, at `/` with history fallback; API and socket paths never fall back to it.
-        ...(existsSync(join(CLIENT_DIST, 'index.html'))
-          ? [ServeStaticModule.forRoot({ rootPath: CLIENT_DIST, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
+        ...(existsSync(join(clientDir, 'index.html'))
+          ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
           : []),
         DatabaseModule.forRoot(database),
         EventsModule,

@@ -18,12 +18,19 @@ export interface RunningServer {
 }
 
 /** Starts the whole product: database (embedded unless DATABASE_URL), migrations, seed, HTTP and sockets. */
-export async function startServer(config: AppConfig, options: { port?: number } = {}): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Overrides config.port (tests listen on 0). */
+  port?: number;
+  /** The built client to serve at `/`; defaults to client/dist. */
+  clientDir?: string;
+}
+
+export async function startServer(config: AppConfig, options: ServerOptions = {}): Promise<RunningServer> {
   const embedded = config.databaseUrl ? null : await EmbeddedDatabase.start(config.dataDir);
   const database = { url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null };
   let app: NestExpressApplication;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database, options.clientDir), {
       bodyParser: false,
       bufferLogs: true,
     });

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startTestApp, TestApp } from '../support/app';
 import { makers } from '../support/make';
 
@@ -5,7 +8,10 @@ describe('HTTP basics', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // A stand-in for the built client, so the fallback to index.html is in play whether or not client/dist exists.
+    const clientDir = mkdtempSync(join(tmpdir(), 'forum-client-'));
+    writeFileSync(join(clientDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    app = await startTestApp({}, clientDir);
   });
   afterAll(() => app.close());
 
@@ -45,6 +51,22 @@ describe('HTTP basics', () => {
   it('answers unknown API routes with a JSON 404', async () => {
     const response = await app.http().get('/api/nothing-here').expect(404);
     expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+
+  it.each(['/api', '/api/', '/api/nothing/deeper'])(
+    'answers %s with the JSON 404, never the client page',
+    async (path) => {
+      const response = await app.http().get(path).expect(404);
+      expect(response.headers['content-type']).toMatch(/application\/json/);
+      expect(response.body).toMatchObject({ statusCode: 404 });
+    },
+  );
+
+  it('serves the client at / and falls back to it for client routes', async () => {
+    for (const path of ['/', '/debates/some-id', '/login']) {
+      const response = await app.http().get(path).expect(200);
+      expect(response.text).toContain('<div id="root">');
+    }
   });
 
   it('keeps serving after bad input', async () => {

@@ -12,8 +12,8 @@ export interface TestApp extends RunningServer {
 }
 
 /** The real server on a random port against the run's PostgreSQL database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const server = await startServer(testConfig(env), { port: 0 });
+export async function startTestApp(env: Record<string, string> = {}, clientDir?: string): Promise<TestApp> {
+  const server = await startServer(testConfig(env), { port: 0, clientDir });
   return { ...server, dataSource: server.app.get(DataSource), http: () => request(server.url) };
 }
 
