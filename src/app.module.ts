@@ -51,7 +51,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 300 }] }),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }] }),
         // The client, at `/` with history fallback; API and socket paths never fall back to it.
         ...(existsSync(join(clientDir, 'index.html'))
           ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]

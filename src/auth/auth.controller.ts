@@ -10,8 +10,9 @@ import { AuthService, SignedIn as Session } from './auth.service';
 import { AUTH_COOKIE, TOKEN_LIFETIME_SECONDS } from './auth-token';
 import { AuthResponseDto, LoginDto, RegisterDto } from './dto/credentials.dto';
 
-// Guessing passwords and farming accounts are the abuses here, so these two get a tight per-IP budget.
-const CREDENTIAL_LIMIT = { default: { limit: 10, ttl: 60_000 } };
+// Guessing passwords and farming accounts are the abuses here, so these two get their own per-IP budget: tight
+// enough to make guessing slow, loose enough for a classroom behind one address signing up together.
+const CREDENTIAL_LIMIT = { default: { limit: 30, ttl: 60_000 } };
 
 @ApiTags('auth')
 @Controller('auth')
