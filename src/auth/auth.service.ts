@@ -76,8 +76,15 @@ export class AuthService {
   /** Creates the user unless one of that name exists; used for the first admin. */
   async ensureUser(username: string, password: string, role: User['role']): Promise<boolean> {
     if (await this.users.exists(username)) return false;
-    await this.users.create({ username, displayName: username, passwordHash: await hashPassword(password), role });
-    return true;
+    const passwordHash = await hashPassword(password);
+    try {
+      await this.users.create({ username, displayName: username, passwordHash, role });
+      return true;
+    } catch (error) {
+      // Several nodes starting on one fresh database race here; the one that lost finds the user made.
+      if (error instanceof DomainError && error.code === 'username_taken') return false;
+      throw error;
+    }
   }
 
   /** A new signed-in device for this user. */

@@ -192,4 +192,19 @@ describe('the first admin', () => {
       await second.close();
     }
   });
+
+  it('is created once when two nodes start on the same database together', async () => {
+    const username = uniqueName('admin');
+    const env = { ADMIN_USERNAME: username, ADMIN_PASSWORD: 'admin password' };
+    const nodes = await Promise.all([startTestApp(env), startTestApp(env), startTestApp(env)]);
+    try {
+      const [{ count }] = await nodes[0].dataSource.query(
+        `SELECT count(*)::int AS count FROM users WHERE lower(username) = lower($1)`,
+        [username],
+      );
+      expect(count).toBe(1);
+    } finally {
+      await Promise.all(nodes.map((node) => node.close()));
+    }
+  });
 });
