@@ -1,4 +1,4 @@
-import { createContext, ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, ReactNode, useContext, useEffect, useEffectEvent, useState } from 'react';
 import { io, Socket } from 'socket.io-client';
 import type { StreamEvent } from './api-types';
 import { StreamSubscription } from './stream-subscription';
@@ -57,14 +57,14 @@ export function useDebateStream(
   const { socket, connection } = useRealtime();
   const [presence, setPresence] = useState<number | null>(null);
   const [typing, setTyping] = useState<{ id: string; displayName: string; until: number }[]>([]);
-  // The latest handlers without resubscribing on every render.
-  const latest = useRef(handlers);
-  latest.current = handlers;
+  // Effect events: the subscription calls the latest handlers without resubscribing on every render.
+  const onEvent = useEffectEvent((event: StreamEvent) => handlers.onEvent(event));
+  const onReload = useEffectEvent(() => handlers.onReload());
 
   useEffect(() => {
     const subscription = new StreamSubscription(socket as never, debateId, {
-      onEvent: (event) => latest.current.onEvent(event),
-      onReload: () => latest.current.onReload(),
+      onEvent: (event) => onEvent(event),
+      onReload: () => onReload(),
       onPresence: setPresence,
       onTyping: (user) =>
         setTyping((current) => [

@@ -20,7 +20,7 @@ export function useDraft<T extends object>(key: string, empty: () => T): [T, (ch
     remove(key);
     setDraft(empty());
     // Deliberately not a dependency: `empty` makes a fresh value (a new clientId) on every call.
-  }, [key]); // eslint-disable-line
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
   return [draft, update, clear];
 }
 
