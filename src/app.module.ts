@@ -10,7 +10,7 @@ import { ArticlesModule } from './articles/articles.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
-import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
+import { ACCOUNT_THROTTLER, RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { validationPipe } from './common/validation/validation-options';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { DatabaseConnection } from './database/data-source-options';
@@ -51,7 +51,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }] }),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }, ACCOUNT_THROTTLER] }),
         // The client, at `/` with history fallback; API and socket paths never fall back to it.
         ...(existsSync(join(clientDir, 'index.html'))
           ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]

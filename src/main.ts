@@ -28,6 +28,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  // A ConfigError (say REDIS_URL unreachable) already names the variable; either way one line, no stack trace.
+  const prefix = error instanceof ConfigError ? 'Configuration error' : 'Failed to start';
+  process.stderr.write(`${prefix}: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

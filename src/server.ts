@@ -38,8 +38,15 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     await embedded?.stop();
     throw error;
   }
-  await configureApp(app, config);
-  await app.listen(options.port ?? config.port);
+  try {
+    await configureApp(app, config);
+    await app.listen(options.port ?? config.port);
+  } catch (error) {
+    // Redis unreachable, port taken: nothing may keep the process (or a test run) alive after a failed start.
+    await app.close().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
   const port = (app.getHttpServer().address() as { port: number }).port;
   let closing: Promise<void> | undefined;
   return {

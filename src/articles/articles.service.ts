@@ -16,7 +16,7 @@ export class ArticlesService {
   ) {}
 
   async list(query: ListQueryDto): Promise<Page<ArticleResponseDto>> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['time', 'id']);
     const builder = this.articles.createQueryBuilder('article').orderBy('article.createdAt').addOrderBy('article.id');
     if (after)
       builder.where('(article.createdAt, article.id) > (:createdAt, :id)', { createdAt: after[0], id: after[1] });

@@ -4,6 +4,7 @@ import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { SignedIn } from '../common/auth/access';
 import { AuthenticatedRequest, CurrentUser } from '../common/auth/current-user.decorator';
+import { PerAccountLimit } from '../common/rate-limit/rate-limit.guard';
 import { UserResponseDto } from '../users/dto/user-response.dto';
 import { User } from '../users/user.entity';
 import { AuthService, SignedIn as Session } from './auth.service';
@@ -29,6 +30,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Throttle(CREDENTIAL_LIMIT)
+  // Many addresses guessing one account's password meet here: 10 attempts a minute per username.
+  @PerAccountLimit()
   @ApiOkResponse({ type: AuthResponseDto })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return respond(await this.auth.login(dto), req, res);

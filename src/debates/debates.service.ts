@@ -24,7 +24,7 @@ export class DebatesService {
   ) {}
 
   async list(query: ListQueryDto): Promise<Page<DebateResponseDto>> {
-    const after = decodeCursor(query.cursor, ['string', 'string']);
+    const after = decodeCursor(query.cursor, ['time', 'id']);
     const builder = this.debates.createQueryBuilder('debate').orderBy('debate.createdAt').addOrderBy('debate.id');
     if (after)
       builder.where('(debate.createdAt, debate.id) > (:createdAt, :id)', { createdAt: after[0], id: after[1] });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CursorValue, decodeCursor } from '../common/pagination/cursor';
-import { DomainError } from '../common/errors/domain-error';
+import { CursorPart, CursorValue } from '../common/pagination/cursor';
 import { COMMON_GROUND_SQL } from './common-ground';
 import { PostSort } from './dto/list-posts.query';
 import { Stance } from '../debates/stance';
@@ -69,39 +68,14 @@ const SORTS: Record<PostSort, { order: string; key: string; after: string; curso
     },
   };
 
-/** What each cursor position holds: the database is only asked with values of that kind (anything else is a 400). */
-type KeyPart = 'int' | 'time' | 'id';
-
-export const CURSOR_SHAPES: Record<PostSort, KeyPart[]> = {
+export const CURSOR_SHAPES: Record<PostSort, CursorPart[]> = {
   top: ['int', 'time', 'id'],
   new: ['time', 'id'],
   old: ['time', 'id'],
   'common-ground': ['int', 'int', 'time', 'id'],
 };
 
-export const REVISION_CURSOR: KeyPart[] = ['time', 'id'];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INT_MAX = 2 ** 31 - 1;
-
-const FITS: Record<KeyPart, (value: CursorValue) => boolean> = {
-  int: (value) => Number.isInteger(value) && Math.abs(value as number) <= INT_MAX,
-  // Cursors carry toISOString() output; anything else (even a date PostgreSQL would read) was not made here.
-  time: (value) => !Number.isNaN(Date.parse(value as string)) && new Date(value).toISOString() === value,
-  id: (value) => UUID.test(value as string),
-};
-
-/** decodeCursor, then each value checked for its kind, so a forged cursor is a 400 rather than a database error. */
-export function decodeKeyset(cursor: string | undefined, shape: KeyPart[]): CursorValue[] | null {
-  const values = decodeCursor(
-    cursor,
-    shape.map((part) => (part === 'int' ? 'number' : 'string')),
-  );
-  if (values && !values.every((value, i) => FITS[shape[i]](value))) {
-    throw new DomainError('invalid_cursor', 'cursor is malformed: pass the nextCursor of a previous page unchanged');
-  }
-  return values;
-}
+export const REVISION_CURSOR: CursorPart[] = ['time', 'id'];
 
 export interface RevisionRow {
   id: string;

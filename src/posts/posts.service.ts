@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ArticlesService } from '../articles/articles.service';
 import { DomainError } from '../common/errors/domain-error';
-import { toPage } from '../common/pagination/cursor';
+import { decodeCursor, toPage } from '../common/pagination/cursor';
 import { ListQueryDto, Page } from '../common/pagination/list-query.dto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DebatesService } from '../debates/debates.service';
@@ -16,7 +16,7 @@ import { ListPostsQuery, TreeQuery } from './dto/list-posts.query';
 import { PostResponseDto, PostTreeNodeDto } from './dto/post-response.dto';
 import { VoteResultDto } from './dto/vote.dto';
 import { Post, PostStatus } from './post.entity';
-import { CURSOR_SHAPES, cursorOf, decodeKeyset, PostRepository, PostRow, REVISION_CURSOR } from './post.repository';
+import { CURSOR_SHAPES, cursorOf, PostRepository, PostRow, REVISION_CURSOR } from './post.repository';
 import { PostRevision } from './post-revision.entity';
 import { canSee, counterEffects, GUEST, isPublic, replyRefusal, statusAfterDelete, Viewer } from './post-rules';
 import { PostingLimiter } from './posting-limiter';
@@ -173,7 +173,7 @@ export class PostsService {
       const parent = await this.posts.findOne(query.parentId, viewer);
       if (!parent || parent.debate_id !== debateId) throw notFound();
     }
-    const after = decodeKeyset(query.cursor, CURSOR_SHAPES[query.sort]);
+    const after = decodeCursor(query.cursor, CURSOR_SHAPES[query.sort]);
     const rows = await this.posts.level(debateId, query.parentId ?? null, viewer, query.sort, after, query.limit + 1);
     return toPage(
       rows,
@@ -256,7 +256,7 @@ export class PostsService {
     reader: User | null,
   ): Promise<Page<{ body: string; editedAt: string; editorId: string | null }>> {
     const viewer = viewerOf(reader);
-    const after = decodeKeyset(query.cursor, REVISION_CURSOR);
+    const after = decodeCursor(query.cursor, REVISION_CURSOR);
     const post = await this.posts.findOne(id, viewer);
     if (!post) throw notFound();
     // A deleted post's earlier words reach only moderators (its revisions are what an appeal is judged on).

@@ -74,3 +74,19 @@ describe('several nodes', () => {
     expect(rejoin.ack.missed[0]).toMatchObject({ type: 'post.created', seq: lost.seq, data: { id: lost.id } });
   });
 });
+
+describe('an unreachable Redis', () => {
+  it('stops the start within a few seconds with one line naming REDIS_URL', async () => {
+    const started = Date.now();
+    const failed = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:1' }).then(
+      async (app) => {
+        await app.close();
+        return null;
+      },
+      (error: Error) => error,
+    );
+    expect(failed?.message).toMatch(/^REDIS_URL: cannot connect/);
+    expect(failed?.message).not.toContain('\n');
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+});

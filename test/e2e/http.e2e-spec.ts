@@ -69,6 +69,62 @@ describe('HTTP basics', () => {
     }
   });
 
+  describe('lists', () => {
+    const cursor = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const time = new Date().toISOString();
+    const id = '00000000-0000-4000-8000-000000000000';
+
+    it.each([
+      ['a non-date time', ['yesterday', id]],
+      ['a date not in the form a cursor carries', ['2024-02-21', id]],
+      ['a non-UUID id', [time, 'not-a-uuid']],
+      ['a number for the id', [time, 42]],
+      ['too few values', [time]],
+      ['an object', { createdAt: time, id }],
+    ])('answers a debates cursor holding %s with 400', async (_case, values) => {
+      for (const path of ['/api/debates', '/api/articles']) {
+        const response = await app
+          .http()
+          .get(`${path}?cursor=${cursor(values)}`)
+          .expect(400);
+        expect(response.body).toMatchObject({ statusCode: 400, message: expect.stringContaining('cursor') });
+      }
+    });
+
+    it.each([
+      ['top', [1.5, time, id]],
+      ['top', [null, time, id]],
+      ['top', ['1', time, id]],
+      ['new', ['not a date', id]],
+      ['old', [time, 'x']],
+      ['common-ground', [1, 2, time, 'x']],
+      ['common-ground', [0.25, 2, time, id]],
+    ])('answers a posts cursor (sort=%s) holding %j with 400', async (sort, values) => {
+      const debate = await makers(app).debate();
+      const response = await app
+        .http()
+        .get(`/api/debates/${debate.id}/posts?sort=${sort}&cursor=${cursor(values)}`)
+        .expect(400);
+      expect(response.body).toMatchObject({ statusCode: 400, message: expect.stringContaining('cursor') });
+    });
+
+    it('drops unknown query parameters and treats an empty cursor as none', async () => {
+      const first = await app.http().get('/api/debates?limit=2').expect(200);
+      const busted = await app.http().get('/api/debates?limit=2&_=1712345678&utm_source=x').expect(200);
+      const empty = await app.http().get('/api/debates?limit=2&cursor=').expect(200);
+      expect(busted.body).toEqual(first.body);
+      expect(empty.body).toEqual(first.body);
+      const debate = await makers(app).debate();
+      await app.http().get(`/api/debates/${debate.id}/posts?_=1&cursor=`).expect(200);
+    });
+
+    it('still refuses unknown fields in a body', async () => {
+      const response = await app.http().post('/api/auth/login').send({ username: 'someone', password: 'x', _: 1 });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body.message)).toContain('_');
+    });
+  });
+
   it('keeps serving after bad input', async () => {
     await post('{oops').expect(400);
     await app.http().get('/api/health').expect(200);
@@ -125,15 +181,18 @@ describe('rate limits', () => {
   it('answers a burst of sign-in attempts with 429, retryAfter and Retry-After', async () => {
     const statuses: number[] = [];
     let limited: { body: Record<string, unknown>; headers: Record<string, string> } | undefined;
+    // The limit counts before validation, so all but a few attempts send a password too long to be hashed (400):
+    // 30 argon2 checks in a row would outlast the test's timeout on a busy machine.
     for (let i = 0; i < 32; i++) {
       const response = await app
         .http()
         .post('/api/auth/login')
-        .send({ username: 'nobody_here', password: 'wrong password' });
+        .send({ username: `nobody_${i}`, password: i < 3 ? 'wrong password' : 'x'.repeat(129) });
       statuses.push(response.status);
       if (response.status === 429) limited = response;
     }
-    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+    expect(statuses.slice(0, 30)).toEqual([...Array(3).fill(401), ...Array(27).fill(400)]);
+    expect(statuses.slice(30)).toEqual([429, 429]);
     expect(limited?.body).toMatchObject({
       statusCode: 429,
       error: 'Too Many Requests',
@@ -145,5 +204,24 @@ describe('rate limits', () => {
   it('does not limit ordinary reading at that rate', async () => {
     const user = await makers(app).user();
     for (let i = 0; i < 15; i++) await app.http().get('/api/auth/me').set(user.auth).expect(200);
+  });
+});
+
+describe('rate limits per account', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ RATE_LIMITS: 'on' });
+  });
+  afterAll(() => app.close());
+
+  it('holds back guessing one username at 10 a minute, in any letter case, and no other username', async () => {
+    const login = (username: string) =>
+      app.http().post('/api/auth/login').send({ username, password: 'wrong password' });
+    for (let i = 0; i < 10; i++) await login(i % 2 ? 'target_user' : 'TARGET_user').expect(401);
+    const limited = await login('Target_User').expect(429);
+    expect(limited.body).toMatchObject({ statusCode: 429, retryAfter: expect.any(Number) });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await login('someone_else').expect(401);
   });
 });

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const DEFAULT_LIMIT = 50;
@@ -15,6 +15,8 @@ export class ListQueryDto {
   limit: number = DEFAULT_LIMIT;
 
   @ApiPropertyOptional({ description: 'Opaque: the `nextCursor` of the previous page.' })
+  // `?cursor=` is what a link template sends for the first page: the same as no cursor.
+  @Transform(({ value }) => (value === '' ? undefined : value))
   @IsOptional()
   @IsString()
   @MaxLength(512)

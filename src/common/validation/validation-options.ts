@@ -1,4 +1,4 @@
-import { ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import { ArgumentMetadata, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 
 /** One set of rules for REST and sockets: unknown fields are refused, payloads become DTO instances. */
 export const VALIDATION_OPTIONS: ValidationPipeOptions = {
@@ -8,4 +8,20 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
   validationError: { target: false, value: false },
 };
 
-export const validationPipe = (): ValidationPipe => new ValidationPipe(VALIDATION_OPTIONS);
+/**
+ * Bodies and socket payloads refuse unknown fields (API.md); query strings only drop them, since links, proxies and
+ * cache busters (`?_=1`) add parameters nobody asked for.
+ */
+export class ForumValidationPipe extends ValidationPipe {
+  private readonly lenient = new ValidationPipe({ ...VALIDATION_OPTIONS, forbidNonWhitelisted: false });
+
+  constructor() {
+    super(VALIDATION_OPTIONS);
+  }
+
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    return metadata.type === 'query' ? this.lenient.transform(value, metadata) : super.transform(value, metadata);
+  }
+}
+
+export const validationPipe = (): ValidationPipe => new ForumValidationPipe();
