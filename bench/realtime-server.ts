@@ -49,10 +49,19 @@ async function forum(): Promise<void> {
       const stream = `debate:${other.id}`;
       const db = server.app.get(DataSource);
       await db.query(`INSERT INTO streams (name, last_seq) VALUES ($1, 1000)`, [stream]);
+      // 1,000 posts someone missed, each with its post.created event (a resume checks each post as it is now).
       await db.query(
-        `INSERT INTO events (stream, seq, type, payload)
-         SELECT $1, n, 'post.voted', jsonb_build_object('id', gen_random_uuid(), 'score', n) FROM generate_series(1, 1000) n`,
-        [stream],
+        `WITH made AS (
+           INSERT INTO posts (id, root_id, path, depth, debate_id, author_id, body, stance, seq)
+           SELECT g.id, g.id, g.id || '/', 0, $2, $3, 'Missed argument ' || g.n, 'pro', g.n
+           FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 1000) n) AS g
+           RETURNING id, seq, body
+         )
+         INSERT INTO events (stream, seq, type, payload)
+         SELECT $1, seq, 'post.created',
+                jsonb_build_object('id', id, 'debateId', $2::uuid, 'body', body, 'status', 'visible', 'seq', seq)
+         FROM made`,
+        [stream, other.id, author.id],
       );
       return other.id;
     },
