@@ -39,40 +39,39 @@ const COLUMNS = `p.id, p.debate_id, p.parent_id, p.author_id, p.body, p.stance, 
 const JOINS = `JOIN users a ON a.id = p.author_id
   LEFT JOIN votes mv ON mv.post_id = p.id AND mv.user_id = $2`;
 
-/** Per sort: ORDER BY, the keyset comparison, and the cursor's values from a row. */
-const SORTS: Record<PostSort, { order: string; key: string; after: string; cursor: (row: PostRow) => CursorValue[] }> =
-  {
-    top: {
-      order: 'p.score DESC, p.created_at DESC, p.id DESC',
-      key: '(p.score, p.created_at, p.id)',
-      after: '<',
-      cursor: (row) => [row.score, row.created_at.toISOString(), row.id],
-    },
-    new: {
-      order: 'p.created_at DESC, p.id DESC',
-      key: '(p.created_at, p.id)',
-      after: '<',
-      cursor: (row) => [row.created_at.toISOString(), row.id],
-    },
-    old: {
-      order: 'p.created_at ASC, p.id ASC',
-      key: '(p.created_at, p.id)',
-      after: '>',
-      cursor: (row) => [row.created_at.toISOString(), row.id],
-    },
-    'common-ground': {
-      order: 'p.cg DESC, p.score DESC, p.created_at DESC, p.id DESC',
-      key: '(p.cg, p.score, p.created_at, p.id)',
-      after: '<',
-      cursor: (row) => [Number(row.cg), row.score, row.created_at.toISOString(), row.id],
-    },
-  };
-
-export const CURSOR_SHAPES: Record<PostSort, CursorPart[]> = {
-  top: ['int', 'time', 'id'],
-  new: ['time', 'id'],
-  old: ['time', 'id'],
-  'common-ground': ['int', 'int', 'time', 'id'],
+/** Per sort: ORDER BY, the keyset comparison, the cursor's values from a row, and what each of them must be. */
+const SORTS: Record<
+  PostSort,
+  { order: string; key: string; after: string; cursor: (row: PostRow) => CursorValue[]; shape: CursorPart[] }
+> = {
+  top: {
+    order: 'p.score DESC, p.created_at DESC, p.id DESC',
+    key: '(p.score, p.created_at, p.id)',
+    after: '<',
+    cursor: (row) => [row.score, row.created_at.toISOString(), row.id],
+    shape: ['int', 'time', 'id'],
+  },
+  new: {
+    order: 'p.created_at DESC, p.id DESC',
+    key: '(p.created_at, p.id)',
+    after: '<',
+    cursor: (row) => [row.created_at.toISOString(), row.id],
+    shape: ['time', 'id'],
+  },
+  old: {
+    order: 'p.created_at ASC, p.id ASC',
+    key: '(p.created_at, p.id)',
+    after: '>',
+    cursor: (row) => [row.created_at.toISOString(), row.id],
+    shape: ['time', 'id'],
+  },
+  'common-ground': {
+    order: 'p.cg DESC, p.score DESC, p.created_at DESC, p.id DESC',
+    key: '(p.cg, p.score, p.created_at, p.id)',
+    after: '<',
+    cursor: (row) => [Number(row.cg), row.score, row.created_at.toISOString(), row.id],
+    shape: ['int', 'int', 'time', 'id'],
+  },
 };
 
 export const REVISION_CURSOR: CursorPart[] = ['time', 'id'];
@@ -86,6 +85,10 @@ export interface RevisionRow {
 
 export function cursorOf(sort: PostSort, row: PostRow): CursorValue[] {
   return SORTS[sort].cursor(row);
+}
+
+export function cursorShapeOf(sort: PostSort): CursorPart[] {
+  return SORTS[sort].shape;
 }
 
 @Injectable()
@@ -158,7 +161,6 @@ export class PostRepository {
     );
   }
 
-  /** A post's earlier bodies, oldest first, one keyset page after `after` (a REVISION_CURSOR). */
   /** Status and author of each of these posts that still exists (a withdrawn pending post does not). */
   async statuses(ids: string[]): Promise<Map<string, Pick<Post, 'status' | 'authorId'>>> {
     const rows: { id: string; status: PostStatus; author_id: string }[] = await this.dataSource.query(
@@ -168,6 +170,7 @@ export class PostRepository {
     return new Map(rows.map((row) => [row.id, { status: row.status, authorId: row.author_id }]));
   }
 
+  /** A post's earlier bodies, oldest first, one keyset page after `after` (a REVISION_CURSOR). */
   async revisions(postId: string, after: CursorValue[] | null, limit: number): Promise<RevisionRow[]> {
     return this.dataSource.query(
       `SELECT id, body, editor_id, edited_at FROM post_revisions

@@ -16,7 +16,7 @@ import { ListPostsQuery, TreeQuery } from './dto/list-posts.query';
 import { PostResponseDto, PostTreeNodeDto } from './dto/post-response.dto';
 import { VoteResultDto } from './dto/vote.dto';
 import { Post, PostStatus } from './post.entity';
-import { CURSOR_SHAPES, cursorOf, PostRepository, PostRow, REVISION_CURSOR } from './post.repository';
+import { cursorOf, cursorShapeOf, PostRepository, PostRow, REVISION_CURSOR } from './post.repository';
 import { PostRevision } from './post-revision.entity';
 import { canSee, counterEffects, GUEST, isPublic, replyRefusal, statusAfterDelete, Viewer } from './post-rules';
 import { PostingLimiter } from './posting-limiter';
@@ -173,7 +173,7 @@ export class PostsService {
       const parent = await this.posts.findOne(query.parentId, viewer);
       if (!parent || parent.debate_id !== debateId) throw notFound();
     }
-    const after = decodeCursor(query.cursor, CURSOR_SHAPES[query.sort]);
+    const after = decodeCursor(query.cursor, cursorShapeOf(query.sort));
     const rows = await this.posts.level(debateId, query.parentId ?? null, viewer, query.sort, after, query.limit + 1);
     return toPage(
       rows,
@@ -425,23 +425,20 @@ function audienceOf(status: PostStatus, authorId: string): Audience {
 /** Events whose data is a post, or a post's new score: they follow the post's visibility now. */
 const POST_EVENTS = new Set(['post.created', 'post.updated', 'post.restored', 'post.voted']);
 
-/** What readers see of a deleted post: its place in the thread, no words, no author (as toPostDto gives it). */
+/** What readers see of a deleted post: its place in the thread, no words, no author, no anchor. */
 function asTombstone(post: PostResponseDto): PostResponseDto {
   return { ...post, status: 'deleted', body: '', author: null, sectionId: null, quote: null };
 }
 
 export function toPostDto(row: PostRow, reader: User | null): PostResponseDto {
-  const tombstone = row.status === 'deleted';
-  return {
+  const post: PostResponseDto = {
     id: row.id,
     debateId: row.debate_id,
     parentId: row.parent_id,
-    author: tombstone
-      ? null
-      : { id: row.author_id, username: row.author_username, displayName: row.author_display_name },
+    author: { id: row.author_id, username: row.author_username, displayName: row.author_display_name },
     body: row.body,
     stance: row.stance,
-    sectionId: tombstone ? null : row.section_id,
+    sectionId: row.section_id,
     quote: row.quote,
     status: row.status,
     score: row.score,
@@ -452,6 +449,7 @@ export function toPostDto(row: PostRow, reader: User | null): PostResponseDto {
     seq: row.seq === null ? null : Number(row.seq),
     ...(reader ? { myVote: row.my_vote ?? 0 } : {}),
   };
+  return row.status === 'deleted' ? asTombstone(post) : post;
 }
 
 function notFound(): DomainError {

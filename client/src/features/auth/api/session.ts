@@ -25,30 +25,34 @@ export interface Credentials {
   displayName?: string;
 }
 
-/** Sign in or create an account; the server sets the session cookie, then the socket reconnects with it. */
-export function useSignIn(mode: 'login' | 'register') {
+/**
+ * A new identity: everything read as the old one (my votes, pending posts) is fetched again, and the socket
+ * reconnects so the server learns it at the handshake.
+ */
+function useIdentityChange() {
   const queryClient = useQueryClient();
   const { reconnect } = useRealtime();
+  return (user: User | null) => {
+    queryClient.setQueryData(['me'], user);
+    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+    reconnect();
+  };
+}
+
+/** Sign in or create an account; the server sets the session cookie. */
+export function useSignIn(mode: 'login' | 'register') {
+  const becomes = useIdentityChange();
   return useMutation({
     mutationFn: (credentials: Credentials) =>
       api<{ accessToken: string; user: User }>(`/auth/${mode}`, { method: 'POST', body: credentials }),
-    onSuccess: ({ user }) => {
-      queryClient.setQueryData(['me'], user);
-      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
-      reconnect();
-    },
+    onSuccess: ({ user }) => becomes(user),
   });
 }
 
 export function useSignOut() {
-  const queryClient = useQueryClient();
-  const { reconnect } = useRealtime();
+  const becomes = useIdentityChange();
   return useMutation({
     mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
-    onSettled: () => {
-      queryClient.setQueryData(['me'], null);
-      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
-      reconnect();
-    },
+    onSettled: () => becomes(null),
   });
 }

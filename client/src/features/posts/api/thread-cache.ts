@@ -20,6 +20,9 @@ function mapTree(node: PostNode, change: (node: PostNode) => PostNode): PostNode
   return change(replies.some((reply, i) => reply !== node.replies[i]) ? { ...node, replies } : node);
 }
 
+/** What a deleted post shows, as the server reads it back: its place in the thread, no words, author or anchor. */
+export const TOMBSTONE: Partial<Post> = { status: 'deleted', body: '', author: null, sectionId: null, quote: null };
+
 /** Applies a change to a post wherever the thread caches hold it: level pages and loaded subtrees. */
 export function patchPost(
   client: QueryClient,
@@ -110,12 +113,7 @@ export function applyStreamEvent(client: QueryClient, debateId: string, event: S
       return patchPost(client, debateId, post.id, () => withoutMyVote(post));
     }
     case 'post.deleted':
-      return patchPost(client, debateId, (event.data as { id: string }).id, () => ({
-        status: 'deleted',
-        body: '',
-        author: null,
-        quote: null,
-      }));
+      return patchPost(client, debateId, (event.data as { id: string }).id, () => TOMBSTONE);
     case 'post.hidden':
       return patchPost(client, debateId, (event.data as { id: string }).id, () => ({ status: 'hidden' }));
     case 'post.voted': {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import type { NewPost, Post } from '../../../lib/api-types';
-import { insertPost, patchPost } from './thread-cache';
+import { insertPost, patchPost, TOMBSTONE } from './thread-cache';
 
 /** Creates a post; the same clientId on a retry returns the first post instead of a second one. */
 export function useCreatePost(debateId: string) {
@@ -25,8 +25,7 @@ export function useDeletePost(debateId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<void>(`/posts/${id}`, { method: 'DELETE' }),
-    onSuccess: (_nothing, id) =>
-      patchPost(client, debateId, id, () => ({ status: 'deleted', body: '', author: null, quote: null })),
+    onSuccess: (_nothing, id) => patchPost(client, debateId, id, () => TOMBSTONE),
   });
 }
 
