@@ -1,16 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from './articles/articles.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
-import { ACCOUNT_THROTTLER, RateLimitGuard } from './common/rate-limit/rate-limit.guard';
+import { ShutdownGateModule } from './common/http/shutdown-gate';
+import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
+import { RateLimitModule, RateLimitStore } from './common/rate-limit/rate-limit-store';
+import { SharedThrottlerStorage } from './common/rate-limit/throttler-storage';
+import type { RedisClient } from './common/redis/redis-connection';
 import { validationPipe } from './common/validation/validation-options';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { DatabaseConnection } from './database/data-source-options';
@@ -18,9 +20,14 @@ import { DatabaseModule } from './database/database.module';
 import { DebatesModule } from './debates/debates.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { ModerationModule } from './moderation/moderation.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ParticipantsModule } from './participants/participants.module';
 import { PostsModule } from './posts/posts.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
 
 /** The built client, found from the package root so it works from `src/` (tests) and `dist/src/` alike. */
@@ -32,26 +39,26 @@ function packageRoot(from: string): string {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, database: DatabaseConnection, clientDir = CLIENT_DIST): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    database: DatabaseConnection,
+    redis: RedisClient | null,
+    clientDir = CLIENT_DIST,
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigHolderModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req, res) => {
-              const incoming = req.headers['x-request-id'];
-              const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
-            },
-            // Tokens travel in these; they never reach the log.
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-          },
+        ShutdownGateModule,
+        // Counted in Redis when there is one, so every limit holds across nodes.
+        RateLimitModule.forRoot(redis),
+        ThrottlerModule.forRootAsync({
+          inject: [RateLimitStore],
+          useFactory: (store: RateLimitStore) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }],
+            storage: new SharedThrottlerStorage(store),
+          }),
         }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }, ACCOUNT_THROTTLER] }),
         // The client, at `/` with history fallback; API and socket paths never fall back to it.
         ...(existsSync(join(clientDir, 'index.html'))
           ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
@@ -63,6 +70,11 @@ export class AppModule {
         ArticlesModule,
         DebatesModule,
         PostsModule,
+        SessionsModule,
+        ModerationModule,
+        NotificationsModule,
+        ParticipantsModule,
+        SearchModule,
         RealtimeModule,
         HealthModule,
         SeedModule,

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   }
   const server = await startServer(config);
   new Logger('Server').log(`Listening on http://localhost:${server.port}`);
-  // enableShutdownHooks closes Nest on SIGTERM/SIGINT; this also stops the embedded database.
+  // Closes Nest (sockets, HTTP, the database pool) and then the embedded database, on SIGTERM or Ctrl-C.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       server.close().then(

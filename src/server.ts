@@ -1,14 +1,17 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { jsonBody } from './common/http/json-body.middleware';
+import { serveApiDocs } from './api-docs/api-docs';
+import { API_PREFIX } from './api-docs/openapi-document';
+import { ShutdownGate } from './common/http/shutdown-gate';
+import { createLogging } from './common/logging/logging';
 import { AppConfig } from './config/app-config';
 import { EmbeddedDatabase } from './database/embedded-database';
-import { RedisIoAdapter } from './realtime/redis-io.adapter';
+import type * as RedisConnection from './common/redis/redis-connection';
+import type * as RedisAdapter from './realtime/redis-io.adapter';
 
 export interface RunningServer {
   app: INestApplication;
@@ -26,16 +29,22 @@ export interface ServerOptions {
 }
 
 export async function startServer(config: AppConfig, options: ServerOptions = {}): Promise<RunningServer> {
-  const embedded = config.databaseUrl ? null : await EmbeddedDatabase.start(config.dataDir);
-  const database = { url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null };
+  // Limits are counted in Redis when there is one; this client is theirs (the socket adapter keeps its own pair).
+  // The Redis client library is loaded only then: a single node without Redis does not pay for it at start.
+  const redisConnection = config.redisUrl ? load<typeof RedisConnection>('./common/redis/redis-connection') : null;
+  const redis = redisConnection ? await redisConnection.connectRedis(config.redisUrl!) : null;
+  let embedded: EmbeddedDatabase | null = null;
   let app: NestExpressApplication;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database, options.clientDir), {
-      bodyParser: false,
-      bufferLogs: true,
-    });
+    embedded = config.databaseUrl ? null : await EmbeddedDatabase.start(config.dataDir);
+    const database = { url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null };
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(config, database, redis, options.clientDir),
+      { bodyParser: false, bufferLogs: true },
+    );
   } catch (error) {
     await embedded?.stop();
+    redis?.destroy();
     throw error;
   }
   try {
@@ -45,6 +54,7 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     // Redis unreachable, port taken: nothing may keep the process (or a test run) alive after a failed start.
     await app.close().catch(() => undefined);
     await embedded?.stop();
+    redis?.destroy();
     throw error;
   }
   const port = (app.getHttpServer().address() as { port: number }).port;
@@ -55,15 +65,20 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     url: `http://127.0.0.1:${port}`,
     close: () =>
       (closing ??= (async () => {
+        // Drain, then close: nothing new is taken, and what was taken finishes (and is broadcast) first.
+        await app.get(ShutdownGate).close();
         await app.close();
         await embedded?.stop();
+        if (redis) await redisConnection!.closeRedis(redis);
       })()),
   };
 }
 
 export async function configureApp(app: NestExpressApplication, config: AppConfig): Promise<void> {
-  app.useLogger(app.get(PinoLogger));
-  app.setGlobalPrefix('api');
+  const { logger, requests } = createLogging(config.logLevel);
+  app.useLogger(logger);
+  app.use(requests);
+  app.setGlobalPrefix(API_PREFIX);
   app.disable('x-powered-by');
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   app.use(
@@ -74,6 +89,8 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
           'script-src': ["'self'"],
           'connect-src': ["'self'", 'ws:', 'wss:'],
           'img-src': ["'self'", 'data:'],
+          // API.md: no page of this site may be framed, not even by itself.
+          'frame-ancestors': ["'none'"],
           // Only where the site is actually served over HTTPS would upgrading break nothing.
           'upgrade-insecure-requests': config.production ? [] : null,
         },
@@ -81,22 +98,20 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
       frameguard: { action: 'deny' },
     }),
   );
+  app.use(app.get(ShutdownGate).middleware);
   app.use(jsonBody);
   if (config.redisUrl) {
+    const { RedisIoAdapter } = load<typeof RedisAdapter>('./realtime/redis-io.adapter');
     const adapter = new RedisIoAdapter(app, config.redisUrl);
     await adapter.connect();
     app.useWebSocketAdapter(adapter);
   }
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Sora debate forum')
-      .setDescription('Threaded, real-time debates on "Sora: Vom Text zum Film". Errors: {statusCode, error, message}.')
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth('forum_token')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveApiDocs(app);
   new Logger('Server').log(`Database: ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}`);
+}
+
+/** A module loaded when first needed rather than at start (this build is CommonJS, so `require` is the loader). */
+function load<Module>(path: string): Module {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, typed by its `import type`
+  return require(path) as Module;
 }

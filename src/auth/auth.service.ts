@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import { IsNull, MoreThan, Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
-import { User } from '../users/user.entity';
+import { PreparedQueries } from '../database/prepared-queries';
+import { User, UserRow, userOf } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthSession } from './auth-session.entity';
 import { TOKEN_LIFETIME_SECONDS } from './auth-token';
@@ -14,6 +15,8 @@ interface TokenClaims {
   sub: string;
   sid: string;
 }
+
+/** The user behind a live session, as `authenticate` reads it. */
 
 export interface SignedIn {
   accessToken: string;
@@ -31,6 +34,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     @InjectRepository(AuthSession) private readonly sessions: Repository<AuthSession>,
+    private readonly prepared: PreparedQueries,
   ) {}
 
   async register(dto: RegisterDto): Promise<SignedIn> {
@@ -66,11 +70,19 @@ export class AuthService {
     } catch {
       return null;
     }
-    const session = await this.sessions.findOne({
-      where: { id: claims.sid, userId: claims.sub, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      relations: { user: true },
-    });
-    return session ? { user: session.user, sessionId: session.id } : null;
+    // Only a session token names both; another token of ours (a device cookie) is no sign-in.
+    if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return null;
+    // Every authenticated request and socket write comes here: one query, rows read as they are (a findOne with
+    // the user relation took two queries and hydrated two entities).
+    const [row] = await this.prepared.query<UserRow>(
+      `SELECT u.id, u.username, u.display_name, u.role, u.suspended_until, u.suspension_reason, u.created_at
+       FROM auth_sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [claims.sid, claims.sub],
+    );
+    if (!row) return null;
+    const user = userOf(row);
+    return { user, sessionId: claims.sid };
   }
 
   /** Creates the user unless one of that name exists; used for the first admin. */

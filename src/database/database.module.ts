@@ -1,10 +1,10 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DatabaseConnection, dataSourceOptions } from './data-source-options';
+import { ChangeNotices } from './change-notices';
+import { DATABASE_CONNECTION, DatabaseConnection, dataSourceOptions } from './data-source-options';
 import { migrate } from './migrate';
-
-const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
+import { PreparedQueries } from './prepared-queries';
 
 /** Connects TypeORM and brings the schema up to date before any other module starts. */
 @Global()
@@ -21,7 +21,8 @@ export class DatabaseModule implements OnModuleInit {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(connection), autoLoadEntities: true })],
-      providers: [{ provide: DATABASE_CONNECTION, useValue: connection }],
+      providers: [{ provide: DATABASE_CONNECTION, useValue: connection }, PreparedQueries, ChangeNotices],
+      exports: [PreparedQueries, ChangeNotices],
     };
   }
 

@@ -1,10 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { ArticleResponseDto, SectionResponseDto } from '../articles/dto/article-response.dto';
 import { ArticlesService } from '../articles/articles.service';
+import { ApiErrors } from '../common/errors/api-errors.decorator';
+import { ApiPublic } from '../common/openapi/api-auth.decorator';
 import { DebatesService } from './debates.service';
 import { DebateResponseDto } from './dto/debate-response.dto';
 
+@ApiSchema({ name: 'ArticleDetail', description: 'An article with its sections and debates.' })
 class ArticleDetailDto extends ArticleResponseDto {
   @ApiProperty({ type: [SectionResponseDto] }) sections: SectionResponseDto[];
   @ApiProperty({ type: [DebateResponseDto] }) debates: DebateResponseDto[];
@@ -20,7 +23,11 @@ export class ArticleDetailController {
   ) {}
 
   @Get(':slug')
-  @ApiOkResponse({ type: ArticleDetailDto })
+  @ApiOperation({ summary: 'Get an article with its sections and debates' })
+  @ApiParam({ name: 'slug', description: "The article's slug, from the list" })
+  @ApiPublic()
+  @ApiOkResponse({ type: ArticleDetailDto, description: 'The article' })
+  @ApiErrors(404, 429)
   async get(@Param('slug') slug: string): Promise<ArticleDetailDto> {
     const { article, sections } = await this.articles.requireBySlug(slug);
     const debates = await this.debates.listForArticle(article.id);

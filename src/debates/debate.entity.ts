@@ -62,3 +62,6 @@ export class Debate {
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }
+
+/** What posting needs of a debate: whether it is open, its slow mode and pre-moderation, its article's sections. */
+export type DebateRules = Pick<Debate, 'id' | 'articleId' | 'status' | 'slowModeSeconds' | 'premoderated'>;

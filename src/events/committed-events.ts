@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { StoredEvent } from './stored-event';
+import { AnyStoredEvent } from './stored-event';
 
-type Listener = (events: StoredEvent[]) => void;
+type Listener = (events: AnyStoredEvent[]) => void;
 
 /**
  * In-process fan-out of events that have been committed. Services never see sockets: the realtime module
@@ -17,7 +17,7 @@ export class CommittedEvents {
     return () => this.listeners.delete(listener);
   }
 
-  publish(events: StoredEvent[]): void {
+  publish(events: AnyStoredEvent[]): void {
     if (events.length === 0) return;
     for (const listener of this.listeners) {
       try {

@@ -14,22 +14,7 @@ export const SMOOTHING = 2;
 /** The rank is compared as an integer (millionths) so keyset cursors round-trip exactly. */
 export const SCALE = 1_000_000;
 
-export interface SideVotes {
-  proUp: number;
-  proDown: number;
-  contraUp: number;
-  contraDown: number;
-}
-
-export function support(up: number, down: number): number {
-  return (up - down) / (up + down + SMOOTHING);
-}
-
-export function commonGroundScore(votes: SideVotes): number {
-  return Math.round(SCALE * Math.min(support(votes.proUp, votes.proDown), support(votes.contraUp, votes.contraDown)));
-}
-
-/** The same formula in SQL, over columns pro_up, pro_down, contra_up, contra_down. */
+/** The formula in SQL, over columns pro_up, pro_down, contra_up, contra_down. */
 export const COMMON_GROUND_SQL = `round(${SCALE} * least(
   (pro_up - pro_down)::float8 / (pro_up + pro_down + ${SMOOTHING}),
   (contra_up - contra_down)::float8 / (contra_up + contra_down + ${SMOOTHING})))::bigint`;

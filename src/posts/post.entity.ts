@@ -1,13 +1,18 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 import type { Stance } from '../debates/stance';
+import type { LabelKind } from './post-label';
 
 export const POST_STATUSES = ['visible', 'pending', 'hidden', 'deleted'] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 
+/** What a reply says of the post it answers (Kialo's pro and con, inside a thread). */
+export const RELATIONS = ['supports', 'challenges'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
 @Entity('posts')
 export class Post {
-  /** Made by the server before insert, because the materialised path contains it. */
+  /** Made by the server before insert, because its own `path` (and a top-level post's `rootId`) contain it. */
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
@@ -51,11 +56,26 @@ export class Post {
   @Column({ type: 'varchar', length: 16, default: 'visible' })
   status: PostStatus;
 
+  /** Replies only: whether it supports or challenges its parent; null when it does not say. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  relation: Relation | null;
+
+  /** Usernames the body mentions that named accounts when it was written (readers link exactly these). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  mentions: string[];
+
   @Column({ type: 'int', default: 0 })
   score: number;
 
   @Column({ type: 'int', default: 0 })
   replyCount: number;
+
+  /** Visible direct replies that support it, and that challenge it. */
+  @Column({ type: 'int', default: 0 })
+  supportCount: number;
+
+  @Column({ type: 'int', default: 0 })
+  challengeCount: number;
 
   @Column({ type: 'uuid', nullable: true })
   clientId: string | null;
@@ -73,4 +93,24 @@ export class Post {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   editedAt: Date | null;
+
+  /** A moderator's public mark (see post-label.ts); null when unlabelled. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  labelKind: LabelKind | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  labelNote: string | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  labelSourceUrl: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  labelCreatedAt: Date | null;
+
+  /** Why a pending or hidden post is not public (`premoderated`, `flags`, `moderator`, …), shown to its author. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  statusCause: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  statusNote: string | null;
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { User } from '../users/user.entity';
+import type { Actor } from '../common/auth/actor';
 
 /** A person never writes more than this; a burst beyond it is a script or a flood. */
 export const POSTS_PER_MINUTE = 60;
@@ -20,7 +20,7 @@ export class PostingLimiter {
   ) {}
 
   /** Counts one post, or refuses it with 429, the seconds to wait and the draft. */
-  async take(author: User, draft: object): Promise<void> {
+  async take(author: Actor, draft: object): Promise<void> {
     if (!this.config.rateLimits) return;
     // A sliding window without a block: refused attempts are not counted, so the wait ends when the oldest post
     // of the last minute leaves the window.

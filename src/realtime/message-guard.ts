@@ -1,6 +1,7 @@
 import type { Event } from 'socket.io';
 import { errorBodyOf } from '../common/errors/error-body';
 import { DomainError } from '../common/errors/domain-error';
+import { payloadProblem } from '../common/validation/payload-rules';
 import { ForumSocket } from './forum-socket';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -14,7 +15,7 @@ const DISCONNECT_LIMIT = 2 * FLOOD_LIMIT;
  * Per-socket middleware in front of every handler: unknown events, oversized payloads and floods are answered
  * in the ack (404, 413, 429) and never reach a handler; a socket that keeps flooding is disconnected.
  */
-export function messageGuard(socket: ForumSocket, knownEvents: ReadonlySet<string>) {
+export function messageGuard(socket: ForumSocket, known: { has(event: string): boolean }) {
   let windowStart = Date.now();
   let count = 0;
   return ([event, ...args]: Event, next: (error?: Error) => void): void => {
@@ -35,10 +36,13 @@ export function messageGuard(socket: ForumSocket, knownEvents: ReadonlySet<strin
       return;
     }
     if (count > FLOOD_LIMIT) {
-      const retryAfter = Math.ceil((windowStart + WINDOW_MS - now) / 1000);
+      const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
       return refuse(new DomainError('rate_limited', `Too many messages: wait ${retryAfter} s.`, { retryAfter }));
     }
-    if (!knownEvents.has(event)) return refuse(new DomainError('not_found', `Unknown event "${event}".`));
+    if (!known.has(event)) return refuse(new DomainError('not_found', `Unknown event "${event}".`));
+    // Before anything walks the payload recursively (the size check below does): bounded nesting, clean text.
+    const problem = payloadProblem(payload, '');
+    if (problem) return refuse(new DomainError('invalid_input', problem));
     if (Buffer.byteLength(JSON.stringify(payload) ?? '') > MAX_MESSAGE_BYTES) {
       return refuse(new DomainError('payload_too_large', `A message may be at most ${MAX_MESSAGE_BYTES / 1024} KB.`));
     }

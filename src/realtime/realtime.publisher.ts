@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import { CommittedEvents } from '../events/committed-events';
-import { StoredEvent, StreamName, toWire } from '../events/stored-event';
+import { AnyStoredEvent, StreamName, toWire } from '../events/stored-event';
 import { ForumSocket } from './forum-socket';
 
 /** Rooms of a stream: everyone in it, its moderators, and each signed-in member (for restricted events). */
@@ -32,7 +32,7 @@ export class RealtimePublisher implements OnModuleDestroy {
     this.unsubscribe();
   }
 
-  publish(event: StoredEvent): void {
+  publish(event: AnyStoredEvent): void {
     if (!this.server) return;
     const wire = toWire(event);
     if (event.audience.kind === 'public') {

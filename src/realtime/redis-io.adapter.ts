@@ -1,17 +1,16 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
-import { ConfigError } from '../config/environment';
+import { closeRedis, connectRedis, RedisClient } from '../common/redis/redis-connection';
 
-/** How long the start waits for Redis before it gives up. */
-export const REDIS_CONNECT_TIMEOUT_MS = 5000;
+const REQUESTS_TIMEOUT_MS = 2000;
+
+const logger = new Logger('Redis');
 
 /** socket.io over Redis pub/sub, so rooms, broadcasts and fetchSockets span every node (nestjs/nest sample 02). */
 export class RedisIoAdapter extends IoAdapter {
-  private readonly redisLogger = new Logger(RedisIoAdapter.name);
-  private clients: { quit(): Promise<unknown> }[] = [];
+  private clients: RedisClient[] = [];
   private adapterConstructor: ReturnType<typeof createAdapter> | null = null;
 
   constructor(
@@ -21,41 +20,20 @@ export class RedisIoAdapter extends IoAdapter {
     super(app);
   }
 
-  /** Connects both clients, or throws one line naming REDIS_URL: an unreachable Redis must not hang the start. */
+  /** Connects both clients, or throws one line naming REDIS_URL. */
   async connect(): Promise<void> {
-    let connected = false;
-    const pub = createClient({
-      url: this.url,
-      socket: {
-        connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
-        // Before the first connection a failure ends the attempt (node-redis would retry forever); after it, a
-        // dropped connection is retried with backoff while the node keeps serving.
-        reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(100 * 2 ** retries, 5000) : cause),
-      },
-    });
-    const sub = pub.duplicate();
-    for (const client of [pub, sub])
-      client.on('error', (error: Error) => connected && this.redisLogger.error(`Redis: ${error.message}`));
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        Promise.all([pub.connect(), sub.connect()]),
-        new Promise((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`no answer in ${REDIS_CONNECT_TIMEOUT_MS / 1000} s`)),
-            REDIS_CONNECT_TIMEOUT_MS,
-          );
-        }),
-      ]);
-    } catch (error) {
-      for (const client of [pub, sub]) client.destroy(); // idempotent, and it stops a handshake in flight
-      throw new ConfigError(`REDIS_URL: cannot connect to Redis at ${hostOf(this.url)} (${(error as Error).message})`);
-    } finally {
-      clearTimeout(timer);
+    const connecting = [connectRedis(this.url), connectRedis(this.url)];
+    const settled = await Promise.allSettled(connecting);
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) {
+      for (const result of settled) if (result.status === 'fulfilled') result.value.destroy();
+      throw failed.reason;
     }
-    connected = true;
+    const [pub, sub] = settled.map((result) => (result as PromiseFulfilledResult<RedisClient>).value);
     this.clients = [pub, sub];
-    this.adapterConstructor = createAdapter(pub, sub);
+    // A cluster-wide request (fetchSockets, for presence) that another node does not answer within this many ms
+    // fails, and presence falls back to this node's own readers: while Redis is away, joins must not hang.
+    this.adapterConstructor = createAdapter(settledPublishes(pub), sub, { requestsTimeout: REQUESTS_TIMEOUT_MS });
   }
 
   createIOServer(port: number, options?: ServerOptions): Server {
@@ -66,16 +44,26 @@ export class RedisIoAdapter extends IoAdapter {
 
   async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.all(this.clients.map((client) => client.quit().catch(() => undefined)));
+    await Promise.all(this.clients.map(closeRedis));
     this.clients = [];
   }
 }
 
-/** Host and port only: the URL may carry a password, which never reaches a log line. */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url.split('@').pop()!;
-  } catch {
-    return 'REDIS_URL';
-  }
+/**
+ * The adapter publishes without awaiting the answer. While Redis is away a publish fails (the socket closed under it,
+ * or the client closed at shutdown), and an unhandled rejection would end the Node process. Here it is logged
+ * instead; readers on other nodes get what they missed from the event log when they rejoin.
+ */
+export function settledPublishes(client: RedisClient): RedisClient {
+  const publish = client.publish.bind(client);
+  // async: a client already closed throws at once, which lands here too.
+  const settled = async (channel: string, message: string) => {
+    try {
+      return await publish(channel, message);
+    } catch (error) {
+      logger.warn(`Redis publish failed: ${(error as Error).message}`);
+      return 0;
+    }
+  };
+  return Object.assign(client, { publish: settled, PUBLISH: settled });
 }

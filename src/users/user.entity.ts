@@ -1,10 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const ROLES = ['participant', 'moderator', 'organiser', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Actor, Role } from '../common/auth/actor';
 
 @Entity('users')
-export class User {
+export class User implements Actor {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -31,10 +29,25 @@ export class User {
   createdAt: Date;
 }
 
-export function isSuspended(user: Pick<User, 'suspendedUntil'>, now = new Date()): boolean {
-  return user.suspendedUntil !== null && user.suspendedUntil > now;
+/** A user as raw SQL reads it (the columns of `users` a signed-in person needs), for the hot paths that skip hydration. */
+export interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: User['role'];
+  suspended_until: Date | null;
+  suspension_reason: string | null;
+  created_at: Date;
 }
 
-export function isModerator(user: Pick<User, 'role'> | null | undefined): boolean {
-  return user?.role === 'moderator' || user?.role === 'admin';
+export function userOf(row: UserRow): User {
+  return Object.assign(new User(), {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    suspendedUntil: row.suspended_until,
+    suspensionReason: row.suspension_reason,
+    createdAt: row.created_at,
+  });
 }

@@ -1,17 +1,10 @@
-import { makers, uniqueName } from '../support/make';
-import { startTestApp, TestApp } from '../support/app';
+import { apiAt } from '../support/api';
+import { startTestApp, useTestApp } from '../support/app';
+import { uniqueName } from '../support/make';
 
 describe('accounts', () => {
-  let app: TestApp;
-  let make: ReturnType<typeof makers>;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    make = makers(app);
-  });
-  afterAll(() => app.close());
-
-  const register = (body: object) => app.http().post('/api/auth/register').send(body);
+  const { make, api, sql } = useTestApp();
+  const register = (body: object) => api().post('/api/auth/register').send(body);
 
   it('registers a participant, returns a token and sets an httpOnly SameSite=Lax cookie', async () => {
     const username = uniqueName();
@@ -22,6 +15,7 @@ describe('accounts', () => {
       displayName: 'Ada',
       role: 'participant',
       suspendedUntil: null,
+      suspensionReason: null,
       createdAt: expect.any(String),
     });
     expect(response.body.accessToken).toEqual(expect.any(String));
@@ -68,13 +62,12 @@ describe('accounts', () => {
   it('stores nothing when a registration is refused', async () => {
     const username = uniqueName();
     await register({ username, password: 'short' }).expect(400);
-    await app.http().post('/api/auth/login').send({ username, password: 'short' }).expect(401);
+    await api().post('/api/auth/login').send({ username, password: 'short' }).expect(401);
   });
 
   it('signs in with the same username in another case', async () => {
     const user = await make.user();
-    const response = await app
-      .http()
+    const response = await api()
       .post('/api/auth/login')
       .send({ username: user.username.toUpperCase(), password: user.password })
       .expect(200);
@@ -84,11 +77,8 @@ describe('accounts', () => {
 
   it('answers a wrong password and an unknown user with the same 401', async () => {
     const user = await make.user();
-    const wrong = await app
-      .http()
-      .post('/api/auth/login')
-      .send({ username: user.username, password: 'not the password' });
-    const unknown = await app.http().post('/api/auth/login').send({ username: uniqueName(), password: 'whatever123' });
+    const wrong = await api().post('/api/auth/login').send({ username: user.username, password: 'not the password' });
+    const unknown = await api().post('/api/auth/login').send({ username: uniqueName(), password: 'whatever123' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -96,44 +86,47 @@ describe('accounts', () => {
 
   it('knows the user by bearer token and by cookie', async () => {
     const user = await make.user();
-    const byBearer = await app.http().get('/api/auth/me').set(user.auth).expect(200);
+    const byBearer = await api(user).get('/api/auth/me').expect(200);
     expect(byBearer.body.username).toBe(user.username);
-    const byCookie = await app.http().get('/api/auth/me').set('Cookie', `forum_token=${user.token}`).expect(200);
+    const byCookie = await api().get('/api/auth/me').set('Cookie', `forum_token=${user.token}`).expect(200);
     expect(byCookie.body.id).toBe(user.id);
   });
 
   it('answers 401 to a guest or a forged token', async () => {
-    await app.http().get('/api/auth/me').expect(401);
-    const forged = await app.http().get('/api/auth/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
+    await api().get('/api/auth/me').expect(401);
+    const forged = await api().get('/api/auth/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
     expect(forged.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
   });
 
   it('signs out: the token stops working and the cookie is cleared', async () => {
     const user = await make.user();
-    const response = await app.http().post('/api/auth/logout').set(user.auth).expect(204);
+    const response = await api(user).post('/api/auth/logout').expect(204);
     expect(response.headers['set-cookie'][0]).toMatch(/forum_token=;/);
-    await app.http().get('/api/auth/me').set(user.auth).expect(401);
+    await api(user).get('/api/auth/me').expect(401);
+  });
+
+  it('stops knowing a token once its session has expired', async () => {
+    const user = await make.user();
+    const me = await api(user).get('/api/auth/me').expect(200);
+    expect(me.body).toMatchObject({ id: user.id, username: user.username, role: 'participant', suspendedUntil: null });
+    await sql(`UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+    await api(user).get('/api/auth/me').expect(401);
   });
 
   it('signing out one device keeps the others signed in', async () => {
     const user = await make.user();
-    const second = await app.http().post('/api/auth/login').send({ username: user.username, password: user.password });
-    await app.http().post('/api/auth/logout').set(user.auth).expect(204);
-    await app.http().get('/api/auth/me').set('Authorization', `Bearer ${second.body.accessToken}`).expect(200);
+    const second = await api().post('/api/auth/login').send({ username: user.username, password: user.password });
+    await api(user).post('/api/auth/logout').expect(204);
+    await api().get('/api/auth/me').set('Authorization', `Bearer ${second.body.accessToken}`).expect(200);
   });
 
   describe('roles', () => {
     it('lets an admin change a role', async () => {
       const admin = await make.user({ role: 'admin' });
       const user = await make.user();
-      const response = await app
-        .http()
-        .patch(`/api/users/${user.id}/role`)
-        .set(admin.auth)
-        .send({ role: 'moderator' })
-        .expect(200);
+      const response = await api(admin).patch(`/api/users/${user.id}/role`).send({ role: 'moderator' }).expect(200);
       expect(response.body).toMatchObject({ id: user.id, role: 'moderator' });
-      const me = await app.http().get('/api/auth/me').set(user.auth).expect(200);
+      const me = await api(user).get('/api/auth/me').expect(200);
       expect(me.body.role).toBe('moderator');
     });
 
@@ -141,30 +134,23 @@ describe('accounts', () => {
       const target = await make.user();
       for (const role of ['participant', 'moderator', 'organiser'] as const) {
         const caller = await make.user({ role });
-        await app.http().patch(`/api/users/${target.id}/role`).set(caller.auth).send({ role: 'admin' }).expect(403);
+        await api(caller).patch(`/api/users/${target.id}/role`).send({ role: 'admin' }).expect(403);
       }
-      await app.http().patch(`/api/users/${target.id}/role`).send({ role: 'admin' }).expect(401);
-      const me = await app.http().get('/api/auth/me').set(target.auth).expect(200);
+      await api().patch(`/api/users/${target.id}/role`).send({ role: 'admin' }).expect(401);
+      const me = await api(target).get('/api/auth/me').expect(200);
       expect(me.body.role).toBe('participant');
     });
 
     it('refuses an unknown role (400) and an unknown user (404)', async () => {
       const admin = await make.user({ role: 'admin' });
       const user = await make.user();
-      const bad = await app
-        .http()
-        .patch(`/api/users/${user.id}/role`)
-        .set(admin.auth)
-        .send({ role: 'king' })
-        .expect(400);
+      const bad = await api(admin).patch(`/api/users/${user.id}/role`).send({ role: 'king' }).expect(400);
       expect(JSON.stringify(bad.body.message)).toContain('role must be one of');
-      await app
-        .http()
+      await api(admin)
         .patch('/api/users/00000000-0000-4000-8000-000000000000/role')
-        .set(admin.auth)
         .send({ role: 'moderator' })
         .expect(404);
-      await app.http().patch('/api/users/not-a-uuid/role').set(admin.auth).send({ role: 'moderator' }).expect(400);
+      await api(admin).patch('/api/users/not-a-uuid/role').send({ role: 'moderator' }).expect(400);
     });
   });
 });
@@ -177,8 +163,7 @@ describe('the first admin', () => {
     await first.close();
     const second = await startTestApp(env);
     try {
-      const login = await second
-        .http()
+      const login = await apiAt(second.url)
         .post('/api/auth/login')
         .send({ username, password: 'admin password' })
         .expect(200);

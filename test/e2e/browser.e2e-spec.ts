@@ -1,55 +1,15 @@
-import { execSync } from 'node:child_process';
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { startTestApp, TestApp } from '../support/app';
-import { makers, uniqueName } from '../support/make';
+import { useBrowserApp } from '../support/browser';
 
 /**
  * The product as a person uses it: Debian's Chromium, driven by role and accessible name (shared/UI.md),
  * against the real server serving the built client.
  */
 describe('in the browser', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let make: ReturnType<typeof makers>;
-
-  beforeAll(async () => {
-    // The server serves client/dist: build it when it is missing or older than its sources, as npm start does.
-    execSync('node scripts/ensure-built.mjs', { cwd: join(__dirname, '../..'), stdio: 'ignore' });
-    app = await startTestApp();
-    make = makers(app);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    return page;
-  }
-
-  async function signUp(page: Page): Promise<string> {
-    const username = uniqueName('web');
-    await page.goto(`${app.url}/register`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('a long password');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return username;
-  }
+  const { app, make, api, newPage, signUp, browser } = useBrowserApp();
 
   it('shows the article and its debates, and switches language', async () => {
     const page = await newPage();
-    await page.goto(app.url);
+    await page.goto(app().url);
     await page.getByRole('heading', { name: 'Sora: Vom Text zum Film' }).waitFor();
     expect(await page.getByRole('link', { name: /watermarks or provenance metadata/ }).count()).toBe(1);
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Deutsch' });
@@ -80,9 +40,9 @@ describe('in the browser', () => {
     const writer = await newPage();
     await signUp(writer);
     const reader = await newPage();
-    await reader.goto(`${app.url}/debates/${debate.id}`);
+    await reader.goto(`${app().url}/debates/${debate.id}`);
     await reader.getByRole('heading', { name: 'Can watermarks survive a re-upload?' }).waitFor();
-    await writer.goto(`${app.url}/debates/${debate.id}`);
+    await writer.goto(`${app().url}/debates/${debate.id}`);
     await reader.getByText('2 here').waitFor();
 
     await writer.getByLabel('Your argument').fill('Metadata is **stripped** by most platforms.');
@@ -94,12 +54,7 @@ describe('in the browser', () => {
 
     // Someone else's post, up-voted by the writer: the reader sees the score move.
     const other = await make.user();
-    await app
-      .http()
-      .post(`/api/debates/${debate.id}/posts`)
-      .set(other.auth)
-      .send({ body: 'C2PA helps honest publishers.', stance: 'pro' })
-      .expect(201);
+    await make.post(debate, { author: other, body: 'C2PA helps honest publishers.', stance: 'pro' });
     const theirs = writer.getByRole('article').filter({ hasText: 'C2PA helps honest publishers.' });
     await theirs.getByRole('button', { name: 'Upvote' }).click();
     await theirs.getByRole('button', { name: 'Upvote', pressed: true }).waitFor();
@@ -127,10 +82,10 @@ describe('in the browser', () => {
   it('keeps the draft when slow mode refuses a post, and when a lock arrives while typing', async () => {
     const debate = await make.debate();
     const moderator = await make.user({ role: 'moderator' });
-    await app.http().patch(`/api/debates/${debate.id}`).set(moderator.auth).send({ slowModeSeconds: 120 }).expect(200);
+    await api(moderator).patch(`/api/debates/${debate.id}`).send({ slowModeSeconds: 120 }).expect(200);
     const page = await newPage();
     await signUp(page);
-    await page.goto(`${app.url}/debates/${debate.id}`);
+    await page.goto(`${app().url}/debates/${debate.id}`);
     await page.getByLabel('Your argument').fill('First thoughts.');
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await page.getByRole('article').filter({ hasText: 'First thoughts.' }).waitFor();
@@ -142,9 +97,62 @@ describe('in the browser', () => {
       .waitFor();
     expect(await page.getByLabel('Your argument').inputValue()).toBe('Second thoughts, too soon.');
 
-    await app.http().patch(`/api/debates/${debate.id}`).set(moderator.auth).send({ status: 'locked' }).expect(200);
+    await api(moderator).patch(`/api/debates/${debate.id}`).send({ status: 'locked' }).expect(200);
     await page.getByText('This debate is locked: no new posts.').waitFor();
     expect(await page.getByRole('button', { name: 'Post', exact: true }).isDisabled()).toBe(true);
     expect(await page.getByLabel('Your argument').inputValue()).toBe('Second thoughts, too soon.');
+  });
+
+  it('renders hostile markup without running it and without a single CSP violation or console error', async () => {
+    const debate = await make.debate();
+    const author = await make.user();
+    // Each would set window.__ran if any of it executed; CSP would block the rest, and say so in the console.
+    const run = 'window.__ran=1';
+    const hostile = [
+      `<img src=x onerror="${run}">`,
+      `<svg onload="${run}"><circle r=1></svg>`,
+      `<details open ontoggle="${run}"><summary>x</summary></details>`,
+      `<a href="javascript:${run}">link</a> and [md link](javascript:${run})`,
+      `<iframe srcdoc="<script>parent.${run}</script>"></iframe>`,
+      `<math><mtext><table><mglyph><style><img src=x onerror="${run}">`,
+      `<noscript><p title="</noscript><img src=x onerror=${run}>">`,
+      `<form><button formaction="javascript:${run}">go</button></form>`,
+      `<div style="background:url(javascript:${run})" onmouseover="${run}">styled</div>`,
+      `<object data="javascript:${run}"></object><embed src="javascript:${run}">`,
+      `<video><source onerror="${run}"></video><audio src=x onerror="${run}"></audio>`,
+      `<body onload="${run}"><input autofocus onfocus="${run}"><select autofocus onfocus="${run}">`,
+      `<meta http-equiv="refresh" content="0;url=javascript:${run}"><base href="javascript:/">`,
+      `<script>${run}</script>`,
+      '```html\n<img src=x onerror=alert(1)>\n```',
+      `Plain **bold** survives`,
+    ];
+    for (const body of hostile) {
+      await api(author).post(`/api/debates/${debate.id}/posts`).send({ body }).expect(201);
+    }
+
+    const context = await browser().newContext({ locale: 'en-US' });
+    // Installed before any script of the page runs, so no violation can come before the listener.
+    await context.addInitScript({
+      content: `window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (event) =>
+          window.__violations.push(event.violatedDirective + ' ' + event.blockedURI + ' ' + event.sample));`,
+    });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      // A guest's page asks who is signed in and is told 401, as the API says; Chrome logs that response.
+      if (message.location().url.endsWith('/api/auth/me')) return;
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await page.goto(`${app().url}/debates/${debate.id}`);
+    await page.getByRole('article').filter({ hasText: 'Plain bold survives' }).waitFor();
+    expect(await page.getByRole('article').count()).toBe(hostile.length);
+    // Give any handler a chance to fire: hover and focus what is there.
+    await page.getByText('styled').hover();
+    const outcome = await page.evaluate('({ ran: window.__ran ?? null, violations: window.__violations })');
+    expect(outcome).toEqual({ ran: null, violations: [] });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
   });
 });

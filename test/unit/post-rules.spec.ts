@@ -1,4 +1,5 @@
-import { canSee, counterEffects, GUEST, replyRefusal, statusAfterDelete } from '../../src/posts/post-rules';
+import { GUEST } from '../../src/common/auth/actor';
+import { canSee, counterEffects, replyRefusal, statusAfterDelete } from '../../src/posts/post-rules';
 
 describe('post visibility', () => {
   const author = { userId: 'author', moderator: false };
@@ -20,9 +21,11 @@ describe('post visibility', () => {
     expect(canSee(GUEST, post('pending'))).toBe(false);
   });
 
-  it('shows a hidden post to moderators only', () => {
+  it('shows a hidden post to its author (to learn why and appeal) and moderators only', () => {
     expect(canSee(moderator, post('hidden'))).toBe(true);
-    expect(canSee(author, post('hidden'))).toBe(false);
+    expect(canSee(author, post('hidden'))).toBe(true);
+    expect(canSee(other, post('hidden'))).toBe(false);
+    expect(canSee(GUEST, post('hidden'))).toBe(false);
   });
 });
 
@@ -58,9 +61,9 @@ describe('counter effects', () => {
   });
 
   it('moves nothing when a pending post is deleted: it is withdrawn, not left as a tombstone', () => {
-    expect(statusAfterDelete('pending', false)).toBeNull();
+    expect(statusAfterDelete('pending')).toBeNull();
     for (const post of [top, reply]) {
-      expect(counterEffects(post, 'pending', statusAfterDelete('pending', false))).toMatchObject({
+      expect(counterEffects(post, 'pending', statusAfterDelete('pending'))).toMatchObject({
         posts: 0,
         stanceDelta: 0,
         parentReplies: 0,
@@ -68,10 +71,9 @@ describe('counter effects', () => {
     }
   });
 
-  it('leaves a tombstone for a post others have seen, or one that already has replies', () => {
-    expect(statusAfterDelete('visible', false)).toBe('deleted');
-    expect(statusAfterDelete('hidden', false)).toBe('deleted');
-    expect(statusAfterDelete('pending', true)).toBe('deleted');
+  it('leaves a tombstone for a post others have seen', () => {
+    expect(statusAfterDelete('visible')).toBe('deleted');
+    expect(statusAfterDelete('hidden')).toBe('deleted');
   });
 });
 

@@ -1,7 +1,10 @@
 import { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
-import { useMe, useSignOut } from '../features/auth/api/session';
+import { useMe, useSignOut } from '../features/auth';
+import { SuspensionNotice } from '../features/moderation';
+import { NotificationsLink } from '../features/notifications';
+import { SearchBox } from '../features/search';
 import { LANGUAGES } from '../lib/i18n';
 
 export function Layout() {
@@ -16,6 +19,15 @@ export function Layout() {
           {t('app.title')}
         </Link>
         <nav className="site-header__nav">
+          <Link to="/s">{t('sessions.nav.join')}</Link>
+          {(me.data?.role === 'organiser' || me.data?.role === 'admin') && (
+            <Link to="/sessions">{t('sessions.nav.list')}</Link>
+          )}
+          <Link to="/transparency">{t('transparency.nav')}</Link>
+          {(me.data?.role === 'moderator' || me.data?.role === 'admin') && (
+            <Link to="/moderation">{t('moderation.nav')}</Link>
+          )}
+          <SearchBox />
           <label className="language">
             <span className="visually-hidden">{t('language.label')}</span>
             <select aria-label={t('language.label')} value={i18n.resolvedLanguage} onChange={changeLanguage}>
@@ -28,7 +40,10 @@ export function Layout() {
           </label>
           {me.data ? (
             <>
-              <span className="site-header__user">{t('nav.signedInAs', { name: me.data.displayName })}</span>
+              <NotificationsLink me={me.data} />
+              <Link to={`/u/${encodeURIComponent(me.data.username)}`} className="site-header__user">
+                {t('nav.signedInAs', { name: me.data.displayName })}
+              </Link>
               <button type="button" onClick={() => signOut.mutate()}>
                 {t('nav.signOut')}
               </button>
@@ -42,6 +57,7 @@ export function Layout() {
         </nav>
       </header>
       <main className="page">
+        <SuspensionNotice me={me.data ?? null} />
         <Outlet />
       </main>
     </>

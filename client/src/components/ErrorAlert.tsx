@@ -1,15 +1,15 @@
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../lib/api';
+import { describeError } from '../lib/error-messages';
+import { currentLanguage } from '../lib/i18n';
 
-/** Why the server refused something, in its own words (or a generic line when it never answered). */
+/** Why something failed, in the reader's language (see describeError). */
 export function ErrorAlert({ error, children }: { error: unknown; children?: ReactNode }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const messages = error instanceof ApiError ? error.messages : [t('error.generic')];
   return (
     <div role="alert" className="error">
-      {messages.map((message) => (
+      {describeError(error, t, currentLanguage()).map((message) => (
         <p key={message}>{message}</p>
       ))}
       {children}

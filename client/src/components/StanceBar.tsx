@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Stance } from '../lib/api-types';
+import type { Stance } from '../lib/api/types';
 
 /** Pro / neutral / contra shares of a debate's top-level posts: a bar for the eye, the counts in words for everyone. */
 export function StanceBar({ counts }: { counts: Record<Stance, number> }) {

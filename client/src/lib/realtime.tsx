@@ -1,7 +1,7 @@
 import { createContext, ReactNode, useContext, useEffect, useEffectEvent, useState } from 'react';
 import { io, Socket } from 'socket.io-client';
-import type { StreamEvent } from './api-types';
-import { StreamSubscription } from './stream-subscription';
+import type { StreamEvent } from './api/types';
+import { StreamRef, StreamSubscription, TypingUser } from './stream-subscription';
 
 /** `lost` only after a connection has been up: a page that is still connecting is not "offline". */
 export type Connection = 'connecting' | 'connected' | 'lost';
@@ -49,35 +49,38 @@ export function useRealtime(): Realtime {
 
 const TYPING_SHOWN_MS = 4000;
 
-/** Live events of one debate, with presence and who is typing; resumes by seq after every reconnect. */
-export function useDebateStream(
-  debateId: string,
+/**
+ * Live events of one stream, of any registered kind, with its presence count and who is typing; resumes by seq after
+ * every reconnect, and reloads once (holding live events) after the first join. A new `stream` object resubscribes:
+ * keep it stable (useMemo) while it names the same stream.
+ */
+export function useStream(
+  stream: StreamRef,
   handlers: { onEvent(event: StreamEvent): void; onReload(): Promise<unknown> },
 ) {
   const { socket, connection } = useRealtime();
   const [presence, setPresence] = useState<number | null>(null);
-  const [typing, setTyping] = useState<{ id: string; displayName: string; until: number }[]>([]);
+  const [typing, setTyping] = useState<(TypingUser & { until: number })[]>([]);
   // Effect events: the subscription calls the latest handlers without resubscribing on every render.
   const onEvent = useEffectEvent((event: StreamEvent) => handlers.onEvent(event));
   const onReload = useEffectEvent(() => handlers.onReload());
-
   useEffect(() => {
-    const subscription = new StreamSubscription(socket as never, debateId, {
+    const subscription = new StreamSubscription(socket as never, stream, {
       onEvent: (event) => onEvent(event),
       onReload: () => onReload(),
       onPresence: setPresence,
       onTyping: (user) =>
-        setTyping((current) => [
-          ...current.filter((entry) => entry.id !== user.id),
+        setTyping((shown) => [
+          ...shown.filter((entry) => entry.id !== user.id),
           { ...user, until: Date.now() + TYPING_SHOWN_MS },
         ]),
     });
     return () => subscription.close();
-  }, [socket, debateId]);
+  }, [socket, stream]);
 
   useEffect(() => {
     if (typing.length === 0) return;
-    const timer = setTimeout(() => setTyping((current) => current.filter((entry) => entry.until > Date.now())), 1000);
+    const timer = setTimeout(() => setTyping((shown) => shown.filter((entry) => entry.until > Date.now())), 1000);
     return () => clearTimeout(timer);
   }, [typing]);
 

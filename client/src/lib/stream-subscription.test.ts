@@ -1,22 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { StreamEvent } from './api-types';
-import { StreamSubscription } from './stream-subscription';
+import type { StreamEvent } from './api/types';
+import { streams, StreamSubscription } from './stream-subscription';
 import { FakeSocket } from '../test/fake-socket';
 
 const DEBATE = '8a3c1f1e-0000-4000-8000-000000000001';
-const event = (seq: number, type = 'post.created'): StreamEvent => ({
-  type,
-  stream: `debate:${DEBATE}`,
-  seq,
-  data: { id: `post-${seq}` },
-});
+// The subscription only reads stream and seq: a payload with just an id stands for any.
+const event = (seq: number, type: StreamEvent['type'] = 'post.created'): StreamEvent =>
+  ({ type, stream: `debate:${DEBATE}`, seq, data: { id: `post-${seq}` } }) as StreamEvent;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function subscribe() {
   const socket = new FakeSocket();
   const onEvent = vi.fn();
   const handlers = { onEvent, onReload: vi.fn(() => Promise.resolve()), onPresence: vi.fn(), onTyping: vi.fn() };
-  const subscription = new StreamSubscription(socket as never, DEBATE, handlers);
+  const subscription = new StreamSubscription(socket as never, streams.debate(DEBATE), handlers);
   const seqs = () => onEvent.mock.calls.map(([e]) => (e as StreamEvent).seq);
   return { socket, handlers, subscription, seqs };
 }
@@ -40,6 +37,24 @@ describe('StreamSubscription', () => {
     await flush();
     socket.deliver('post.created', { ...event(1), stream: 'debate:another' });
     expect(seqs()).toEqual([]);
+  });
+
+  it('follows a stream of any kind, with events of any type, leaving it with the same params', async () => {
+    const socket = new FakeSocket();
+    const onEvent = vi.fn();
+    const session = { kind: 'session', name: 'session:s1', params: { sessionId: 's1' } };
+    const subscription = new StreamSubscription(socket as never, session, {
+      onEvent,
+      onReload: () => Promise.resolve(),
+    });
+    expect(socket.lastRequest('session:join')?.payload).toEqual({ sessionId: 's1' });
+    socket.lastRequest('session:join')!.resolve({ ok: true, seq: 1, missed: [] });
+    await flush();
+    socket.deliver('poll.opened', { type: 'poll.opened', stream: 'session:s1', seq: 2, data: { id: 'p' } });
+    socket.deliver('presence', { stream: 'session:s1', count: 3 }); // ephemeral: not an event of the log
+    expect(onEvent.mock.calls.map(([e]) => (e as StreamEvent).type)).toEqual(['poll.opened']);
+    subscription.close();
+    expect(socket.lastRequest('session:leave')?.payload).toEqual({ sessionId: 's1' });
   });
 
   it('after a reconnect, rejoins with since = the last applied seq and applies what was missed, in order', async () => {

@@ -1,12 +1,35 @@
-import type { StreamEvent } from './api-types';
+import type { StreamEvent } from './api/types';
 
 /** The part of a socket.io client this needs; a fake in tests. */
 export interface StreamSocket {
   connected: boolean;
   on(event: string, listener: (...args: never[]) => void): unknown;
   off(event: string, listener: (...args: never[]) => void): unknown;
+  onAny(listener: (event: string, ...args: never[]) => void): unknown;
+  offAny(listener: (event: string, ...args: never[]) => void): unknown;
   emitWithAck(event: string, payload: unknown): Promise<JoinAck>;
 }
+
+/**
+ * A stream to follow: its registered kind (`debate` → messages `debate:join` / `debate:leave`), its name as events
+ * carry it (`debate:<id>`) and what join and leave send to name it (`{debateId}`).
+ */
+export interface StreamRef {
+  kind: string;
+  name: string;
+  params: Record<string, string>;
+  /** What leave sends, when it differs from `params`. */
+  leave?: Record<string, string>;
+}
+
+export const streams = {
+  debate: (debateId: string): StreamRef => ({ kind: 'debate', name: `debate:${debateId}`, params: { debateId } }),
+  session: (sessionId: string): StreamRef => ({ kind: 'session', name: `session:${sessionId}`, params: { sessionId } }),
+  /** The one moderators' stream: flags, queue changes, log entries, appeals. */
+  moderation: (): StreamRef => ({ kind: 'moderation', name: 'moderation', params: {} }),
+  /** One's own stream (notifications): joined with `{}`, left with one's id. */
+  user: (userId: string): StreamRef => ({ kind: 'user', name: `user:${userId}`, params: {}, leave: { userId } }),
+};
 
 export interface JoinAck {
   ok: boolean;
@@ -17,6 +40,12 @@ export interface JoinAck {
   error?: { statusCode: number; message: string | string[] };
 }
 
+export interface TypingUser {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
 export interface StreamHandlers {
   onEvent(event: StreamEvent): void;
   /**
@@ -24,25 +53,21 @@ export interface StreamHandlers {
    * than a join returns. Live events are held until it settles and applied on top.
    */
   onReload(): Promise<unknown>;
-  onPresence(count: number): void;
-  onTyping(user: { id: string; username: string; displayName: string }): void;
+  onPresence?(count: number): void;
+  onTyping?(user: TypingUser): void;
   onError?(error: NonNullable<JoinAck['error']>): void;
 }
 
-export const STREAM_EVENTS = [
-  'post.created',
-  'post.updated',
-  'post.deleted',
-  'post.hidden',
-  'post.restored',
-  'post.voted',
-  'debate.updated',
-] as const;
+/** A logged event of this stream (presence and typing are ephemeral and carry no seq). */
+function isStreamEvent(value: unknown, stream: string): value is StreamEvent {
+  const event = value as Partial<StreamEvent> | null;
+  return typeof event === 'object' && event !== null && event.stream === stream && typeof event.seq === 'number';
+}
 
 /**
- * One debate stream over the shared socket. Joins with the last seq it has applied and resumes after every
- * reconnect. While a join is in flight, live events are held back: the ack's `missed` come first, then the held
- * events, and any seq already applied is dropped, so nothing is missed or doubled.
+ * One stream over the shared socket, of any registered kind. Joins with the last seq it has applied and resumes
+ * after every reconnect. While a join is in flight, live events are held back: the ack's `missed` come first, then
+ * the held events, and any seq already applied is dropped, so nothing is missed or doubled.
  * The first join has no seq to resume from, and the page's REST data may be older than the join (a cached page,
  * or a fetch that raced the join): it reloads once, holding live events until the fresh data is in.
  */
@@ -51,29 +76,32 @@ export class StreamSubscription {
   private held: StreamEvent[] | null = null;
   /** Bumped by every join, so a join overtaken by a reconnect's newer one stops where it is. */
   private joins = 0;
-  private readonly stream: string;
   private readonly listeners: [string, (...args: never[]) => void][] = [];
+  private readonly onAnyEvent = (_type: string, value?: unknown) => {
+    if (isStreamEvent(value, this.stream.name)) this.receive(value);
+  };
 
   constructor(
     private readonly socket: StreamSocket,
-    private readonly debateId: string,
+    private readonly stream: StreamRef,
     private readonly handlers: StreamHandlers,
   ) {
-    this.stream = `debate:${debateId}`;
-    const onEvent = (event: StreamEvent) => this.receive(event);
-    for (const type of STREAM_EVENTS) this.listeners.push([type, onEvent as (...args: never[]) => void]);
+    const ours = (event: { stream: string }) => event.stream === stream.name;
     this.listeners.push(['connect', (() => void this.join()) as (...args: never[]) => void]);
     this.listeners.push([
       'presence',
-      ((event: { stream: string; count: number }) =>
-        event.stream === this.stream && handlers.onPresence(event.count)) as (...args: never[]) => void,
+      ((event: { stream: string; count: number }) => ours(event) && handlers.onPresence?.(event.count)) as (
+        ...args: never[]
+      ) => void,
     ]);
     this.listeners.push([
       'typing',
-      ((event: { stream: string; user: { id: string; username: string; displayName: string } }) =>
-        event.stream === this.stream && handlers.onTyping(event.user)) as (...args: never[]) => void,
+      ((event: { stream: string; user: TypingUser }) => ours(event) && handlers.onTyping?.(event.user)) as (
+        ...args: never[]
+      ) => void,
     ]);
     for (const [event, listener] of this.listeners) socket.on(event, listener);
+    socket.onAny(this.onAnyEvent as (event: string, ...args: never[]) => void);
     if (socket.connected) void this.join();
   }
 
@@ -83,8 +111,11 @@ export class StreamSubscription {
 
   close(): void {
     for (const [event, listener] of this.listeners) this.socket.off(event, listener);
+    this.socket.offAny(this.onAnyEvent as (event: string, ...args: never[]) => void);
     if (this.socket.connected)
-      void this.socket.emitWithAck('debate:leave', { debateId: this.debateId }).catch(() => undefined);
+      void this.socket
+        .emitWithAck(`${this.stream.kind}:leave`, this.stream.leave ?? this.stream.params)
+        .catch(() => undefined);
   }
 
   private async join(): Promise<void> {
@@ -94,8 +125,8 @@ export class StreamSubscription {
     let ack: JoinAck;
     try {
       ack = await this.socket.emitWithAck(
-        'debate:join',
-        since === null ? { debateId: this.debateId } : { debateId: this.debateId, since },
+        `${this.stream.kind}:join`,
+        since === null ? this.stream.params : { ...this.stream.params, since },
       );
     } catch {
       if (join === this.joins) this.held = null; // the socket dropped mid-join; the next connect joins again
@@ -107,7 +138,7 @@ export class StreamSubscription {
       if (ack.error) this.handlers.onError?.(ack.error);
       return;
     }
-    if (ack.presence) this.handlers.onPresence(ack.presence.count);
+    if (ack.presence) this.handlers.onPresence?.(ack.presence.count);
     if (since === null || ack.reload) {
       this.advance(ack.seq);
       await this.handlers.onReload().catch(() => undefined);
@@ -131,7 +162,6 @@ export class StreamSubscription {
   }
 
   private receive(event: StreamEvent): void {
-    if (event.stream !== this.stream) return;
     if (this.held) this.held.push(event);
     else this.apply(event);
   }

@@ -6,6 +6,7 @@ type Listener = (...args: unknown[]) => void;
 export class FakeSocket {
   connected = true;
   private listeners = new Map<string, Set<Listener>>();
+  private anyListeners = new Set<Listener>();
   /** Every emitWithAck call; the test answers through `answer`. */
   readonly requests: { event: string; payload: unknown; resolve: (ack: unknown) => void }[] = [];
   readonly emitted: { event: string; payload: unknown }[] = [];
@@ -21,6 +22,16 @@ export class FakeSocket {
     return this;
   }
 
+  onAny(listener: Listener) {
+    this.anyListeners.add(listener);
+    return this;
+  }
+
+  offAny(listener: Listener) {
+    this.anyListeners.delete(listener);
+    return this;
+  }
+
   emit(event: string, payload: unknown) {
     this.emitted.push({ event, payload });
     return this;
@@ -33,8 +44,10 @@ export class FakeSocket {
   connect = vi.fn(() => this);
   disconnect = vi.fn(() => this);
 
-  /** A server → client event. */
+  /** A server → client event; socket.io calls catch-all listeners only for the server's own events. */
   deliver(event: string, data: unknown) {
+    if (!['connect', 'disconnect', 'connect_error'].includes(event))
+      this.anyListeners.forEach((listener) => listener(event, data));
     this.listeners.get(event)?.forEach((listener) => listener(data));
   }
 

@@ -1,15 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { PageOf } from '../../common/pagination/page.dto';
 import { Article } from '../article.entity';
 import { ArticleSection } from '../article-section.entity';
 
+@ApiSchema({ name: 'LocalizedText' })
 export class LocalizedTextDto {
   @ApiProperty() de: string;
   @ApiProperty() en: string;
 }
 
+@ApiSchema({ name: 'Section' })
 export class SectionResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() position: number;
+  @ApiProperty({ type: 'integer' }) position: number;
   @ApiProperty({ type: LocalizedTextDto, description: 'Our own summary of the paragraph, not its text.' })
   summary: LocalizedTextDto;
 
@@ -18,6 +21,7 @@ export class SectionResponseDto {
   }
 }
 
+@ApiSchema({ name: 'Article' })
 export class ArticleResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() slug: string;
@@ -31,3 +35,6 @@ export class ArticleResponseDto {
     return { id, slug, title, source, publishedAt, language };
   }
 }
+
+@ApiSchema({ name: 'ArticlePage' })
+export class ArticlePageDto extends PageOf(ArticleResponseDto) {}

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
-import { isSuspended, Role, User } from '../../users/user.entity';
 import { DomainError } from '../errors/domain-error';
+import { Actor, isSuspended, Role } from './actor';
 
 /** Who may call a route or socket message. No rule means anyone, guests included. */
 export interface AccessRule {
@@ -17,10 +17,8 @@ export const SignedIn = () => SetMetadata(ACCESS_RULE, { allowSuspended: true } 
 export const Participant = () => SetMetadata(ACCESS_RULE, {} satisfies AccessRule);
 export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { roles } satisfies AccessRule);
 
-export const MODERATOR_ROLES: readonly Role[] = ['moderator', 'admin'];
-
 /** 401 for guests, 403 (with the suspension's end and reason) for those who may not; returns the user. */
-export function assertAccess(user: User | null, rule: AccessRule): User {
+export function assertAccess<A extends Actor>(user: A | null, rule: AccessRule): A {
   if (!user) throw new DomainError('unauthenticated', 'Sign in first.');
   if (!rule.allowSuspended && isSuspended(user)) {
     const reason = user.suspensionReason ? ` Reason: ${user.suspensionReason}` : '';

@@ -1,9 +1,9 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { User } from '../../users/user.entity';
+import type { Actor } from './actor';
 
 export interface AuthenticatedRequest extends Request {
-  user: User | null;
+  user: Actor | null;
   authSessionId: string | null;
 }
 

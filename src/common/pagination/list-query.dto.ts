@@ -6,7 +6,7 @@ export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
 export class ListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
@@ -14,7 +14,7 @@ export class ListQueryDto {
   @Max(MAX_LIMIT, { message: `limit must be between 1 and ${MAX_LIMIT}` })
   limit: number = DEFAULT_LIMIT;
 
-  @ApiPropertyOptional({ description: 'Opaque: the `nextCursor` of the previous page.' })
+  @ApiPropertyOptional({ maxLength: 512, description: 'Opaque: the `nextCursor` of the previous page.' })
   // `?cursor=` is what a link template sends for the first page: the same as no cursor.
   @Transform(({ value }) => (value === '' ? undefined : value))
   @IsOptional()

@@ -1,4 +1,4 @@
-import { ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions,
@@ -6,29 +6,11 @@ import {
   ThrottlerGuard,
   ThrottlerLimitDetail,
   type ThrottlerModuleOptions,
-  type ThrottlerOptions,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuthenticatedRequest } from '../auth/current-user.decorator';
 import { DomainError } from '../errors/domain-error';
-
-const PER_ACCOUNT = 'rate-limit:per-account';
-
-/** Also limits a route per `username` in the body, whichever address it comes from (guessing one account's password). */
-export const PerAccountLimit = () => SetMetadata(PER_ACCOUNT, true);
-
-/** The named throttler behind @PerAccountLimit(); every other route skips it. */
-export const ACCOUNT_THROTTLER: ThrottlerOptions = {
-  name: 'account',
-  ttl: 60_000,
-  limit: 10,
-  skipIf: (context) => Reflect.getMetadata(PER_ACCOUNT, context.getHandler()) !== true,
-  getTracker: (req) => {
-    const username: unknown = (req.body as Record<string, unknown> | undefined)?.username;
-    return `account:${typeof username === 'string' ? username.toLowerCase() : ''}`;
-  },
-};
 
 /**
  * Per-user (or per-IP for guests) limits. Refusals carry `retryAfter` like every other 429, and

@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
+@ApiSchema({ name: 'CreateDebateRequest' })
 export class CreateDebateDto {
   @ApiProperty({ minLength: 5, maxLength: 300, example: 'Can labels and watermarks on AI video be enforced?' })
   @Transform(trim)
@@ -20,7 +21,7 @@ export class CreateDebateDto {
   description?: string;
 
   /** The sections the question is about; they also decide the article. */
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 50 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

@@ -1,9 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
 import { MayOmit } from '../../common/validation/may-omit.decorator';
 import { DEBATE_STATUSES, DebateStatus } from '../debate.entity';
 
 /** A partial change: each field may be left out, none may be null. */
+@ApiSchema({ name: 'UpdateDebateRequest', description: 'At least one field; none may be null.' })
 export class UpdateDebateDto {
   @ApiPropertyOptional({ enum: DEBATE_STATUSES })
   @MayOmit()
@@ -11,7 +12,7 @@ export class UpdateDebateDto {
   status?: DebateStatus;
 
   /** Minimum seconds between two posts of one person in this debate; 0 turns slow mode off. */
-  @ApiPropertyOptional({ minimum: 0, maximum: 86400 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 86400 })
   @MayOmit()
   @IsInt()
   @Min(0)

@@ -33,7 +33,7 @@ export class TreeQuery {
   rootId?: string;
 
   /** Levels below the root (or below the top-level posts) to include. */
-  @ApiPropertyOptional({ minimum: 0, maximum: 1000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1000 })
   @IsOptional()
   @Type(() => Number)
   @EmptyIsAbsent()

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../../lib/api';
-import type { User } from '../../../lib/api-types';
+import type { Credentials, SignedIn, User } from '../../../lib/api/types';
 import { useRealtime } from '../../../lib/realtime';
 
 /** The signed-in user, or null for a guest. */
@@ -17,12 +17,6 @@ export function useMe() {
     },
     staleTime: 60_000,
   });
-}
-
-export interface Credentials {
-  username: string;
-  password: string;
-  displayName?: string;
 }
 
 /**
@@ -43,8 +37,7 @@ function useIdentityChange() {
 export function useSignIn(mode: 'login' | 'register') {
   const becomes = useIdentityChange();
   return useMutation({
-    mutationFn: (credentials: Credentials) =>
-      api<{ accessToken: string; user: User }>(`/auth/${mode}`, { method: 'POST', body: credentials }),
+    mutationFn: (credentials: Credentials) => api<SignedIn>(`/auth/${mode}`, { method: 'POST', body: credentials }),
     onSuccess: ({ user }) => becomes(user),
   });
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
-import type { Page, Post, PostSort } from '../../../lib/api-types';
+import type { Page, Post, PostSort } from '../../../lib/api/types';
 import { PostNode, threadKeys } from './thread-cache';
 
 /** Levels shown below a post before "show more replies". */

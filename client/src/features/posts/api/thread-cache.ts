@@ -1,10 +1,9 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { Debate, Page, Post, StreamEvent } from '../../../lib/api-types';
+import { api } from '../../../lib/api';
+import type { Debate, Page, Post, PostTreeNode, StreamEvent } from '../../../lib/api/types';
 
 /** A post with the replies loaded under it (the `/tree` shape). */
-export interface PostNode extends Post {
-  replies: PostNode[];
-}
+export type PostNode = PostTreeNode;
 
 export const threadKeys = {
   level: (debateId: string, sort: string) => ['posts', debateId, sort] as const,
@@ -20,8 +19,21 @@ function mapTree(node: PostNode, change: (node: PostNode) => PostNode): PostNode
   return change(replies.some((reply, i) => reply !== node.replies[i]) ? { ...node, replies } : node);
 }
 
-/** What a deleted post shows, as the server reads it back: its place in the thread, no words, author or anchor. */
-export const TOMBSTONE: Partial<Post> = { status: 'deleted', body: '', author: null, sectionId: null, quote: null };
+/**
+ * What a deleted post shows, as the server reads it back: its place in the thread, no words, author, anchor or
+ * label, and no reason until the server says a moderator gave one (its author reads it afresh: see post.deleted).
+ */
+export const TOMBSTONE: Partial<Post> = {
+  status: 'deleted',
+  body: '',
+  author: null,
+  sectionId: null,
+  quote: null,
+  relation: null,
+  mentions: [],
+  label: null,
+  statusReason: null,
+};
 
 /** Applies a change to a post wherever the thread caches hold it: level pages and loaded subtrees. */
 export function patchPost(
@@ -81,7 +93,44 @@ export function insertPost(client: QueryClient, post: Post): void {
       }),
   );
   // The parent counts the reply wherever it shows, so a collapsed thread offers to load it.
-  if (!known) patchPost(client, debateId, post.parentId, (parent) => ({ replyCount: parent.replyCount + 1 }));
+  if (!known) {
+    patchPost(client, debateId, post.parentId, (parent) => ({
+      replyCount: parent.replyCount + 1,
+      ...relationCount(parent, post, +1),
+    }));
+  }
+}
+
+/** The parent's supportCount or challengeCount moved by `delta` for a visible reply with a relation. */
+function relationCount(parent: Post, reply: Post, delta: number): Partial<Post> {
+  if (reply.status !== 'visible') return {};
+  if (reply.relation === 'supports') return { supportCount: parent.supportCount + delta };
+  if (reply.relation === 'challenges') return { challengeCount: parent.challengeCount + delta };
+  return {};
+}
+
+/**
+ * A post deleted or hidden: shown so wherever it is cached, and (while the cache still had it visible) no longer
+ * counted for or against its parent. Safe to apply twice, as the writer's own answer and the broadcast both do.
+ */
+export function takeAway(client: QueryClient, debateId: string, id: string, change: Partial<Post>): void {
+  const known = cachedPost(client, debateId, id);
+  if (known?.parentId) patchPost(client, debateId, known.parentId, (parent) => relationCount(parent, known, -1));
+  patchPost(client, debateId, id, () => change);
+}
+
+/** The post as the caches hold it, if they do. */
+function cachedPost(client: QueryClient, debateId: string, id: string): Post | undefined {
+  for (const [, data] of client.getQueriesData<Level>({ queryKey: threadKeys.levels(debateId) })) {
+    const found = data?.pages.flatMap((page) => page.items).find((post) => post.id === id);
+    if (found) return found;
+  }
+  const find = (node: PostNode): PostNode | undefined => (node.id === id ? node : node.replies.map(find).find(Boolean));
+  for (const [, tree] of client.getQueriesData<PostNode>({ queryKey: threadKeys.trees(debateId) })) {
+    const found = tree && find(tree);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const COUNTED = new Set(['post.created', 'post.deleted', 'post.hidden', 'post.restored']);
@@ -101,27 +150,43 @@ function refreshCountsSoon(client: QueryClient, debateId: string): void {
   countsRefresh.set(debateId, timer);
 }
 
-/** Maps a live event onto the caches. */
-export function applyStreamEvent(client: QueryClient, debateId: string, event: StreamEvent): void {
+/**
+ * Maps a live event onto the caches. `meId`: the reader, whose own post a moderator hides or deletes stays
+ * recognisable to them, marked with the reason (read afresh, since the event only names the post).
+ */
+export function applyStreamEvent(client: QueryClient, debateId: string, event: StreamEvent, meId?: string): void {
   if (COUNTED.has(event.type)) refreshCountsSoon(client, debateId);
   switch (event.type) {
     case 'post.created':
-      return insertPost(client, event.data as Post);
+      return insertPost(client, event.data);
     case 'post.updated':
-    case 'post.restored': {
-      const post = event.data as Post;
+    case 'post.restored':
+    case 'post.labelled': {
+      const post = event.data;
       return patchPost(client, debateId, post.id, () => withoutMyVote(post));
     }
     case 'post.deleted':
-      return patchPost(client, debateId, (event.data as { id: string }).id, () => TOMBSTONE);
-    case 'post.hidden':
-      return patchPost(client, debateId, (event.data as { id: string }).id, () => ({ status: 'hidden' }));
+    case 'post.hidden': {
+      const { id } = event.data;
+      const known = cachedPost(client, debateId, id);
+      const mine = meId !== undefined && (known?.mine === true || known?.author?.id === meId);
+      if (event.type === 'post.deleted') takeAway(client, debateId, id, mine ? { ...TOMBSTONE, mine } : TOMBSTONE);
+      else takeAway(client, debateId, id, { status: 'hidden' });
+      // The author keeps their post in view, marked with why (a moderator's delete may be appealed): read afresh,
+      // since the event only names it.
+      if (mine) {
+        void api<Post>(`/posts/${id}`)
+          .then((post) => patchPost(client, debateId, id, () => withoutMyVote(post)))
+          .catch(() => undefined);
+      }
+      return;
+    }
     case 'post.voted': {
-      const { id, score } = event.data as { id: string; score: number };
+      const { id, score } = event.data;
       return patchPost(client, debateId, id, () => ({ score }));
     }
     case 'debate.updated':
-      client.setQueryData<Debate>(['debate', debateId], event.data as Debate);
+      client.setQueryData<Debate>(['debate', debateId], event.data);
       return;
   }
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
-import type { NewPost, Post } from '../../../lib/api-types';
-import { insertPost, patchPost, TOMBSTONE } from './thread-cache';
+import type { NewPost, Post, Vote, VoteResult } from '../../../lib/api/types';
+import { pendingDeletes } from './pending-deletes';
+import { insertPost, patchPost, takeAway, TOMBSTONE } from './thread-cache';
 
 /** Creates a post; the same clientId on a retry returns the first post instead of a second one. */
 export function useCreatePost(debateId: string) {
@@ -21,19 +22,21 @@ export function useEditPost(debateId: string) {
   });
 }
 
-export function useDeletePost(debateId: string) {
+/** Deletes a post after the undo window (see pendingDeletes); the thread shows the tombstone once it is done. */
+export function useDeleteLater() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api<void>(`/posts/${id}`, { method: 'DELETE' }),
-    onSuccess: (_nothing, id) => patchPost(client, debateId, id, () => TOMBSTONE),
-  });
+  return (post: Post) =>
+    pendingDeletes.schedule(post.id, async (keepalive) => {
+      await api<void>(`/posts/${post.id}`, { method: 'DELETE', keepalive });
+      takeAway(client, post.debateId, post.id, TOMBSTONE);
+    });
 }
 
 export function useVote(debateId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, value }: { id: string; value: 1 | -1 | 0 }) =>
-      api<{ score: number; myVote: 1 | -1 | 0 }>(`/posts/${id}/vote`, { method: 'PUT', body: { value } }),
+    mutationFn: ({ id, value }: { id: string; value: Vote }) =>
+      api<VoteResult>(`/posts/${id}/vote`, { method: 'PUT', body: { value } }),
     onSuccess: ({ score, myVote }, { id }) => patchPost(client, debateId, id, () => ({ score, myVote })),
   });
 }

@@ -1,14 +1,16 @@
-import { FormEvent, useId, useRef } from 'react';
+import { FormEvent, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ApiError } from '../../../lib/api';
-import type { Section, Stance } from '../../../lib/api-types';
+import { ApiError, NetworkError } from '../../../lib/api';
+import type { Relation, Section, Stance } from '../../../lib/api/types';
 import { currentLanguage } from '../../../lib/i18n';
 import { useRealtime } from '../../../lib/realtime';
 import { useCreatePost } from '../api/write-posts';
 import { useDraft } from '../use-draft';
+import { bodyLength, BodyField, MAX_BODY } from './BodyField';
 
 const STANCES: Stance[] = ['pro', 'contra', 'neutral'];
+const RELATIONS: (Relation | null)[] = ['supports', 'challenges', null];
 const TYPING_EVERY_MS = 3000;
 
 interface ComposerProps {
@@ -25,6 +27,7 @@ interface ComposerProps {
 interface Draft {
   body: string;
   stance: Stance | null;
+  relation?: Relation | null;
   sectionId: string;
   quote: string;
   clientId: string;
@@ -43,8 +46,11 @@ export function Composer({ debateId, parentId, sections = [], onDone, onCancel, 
   const createPost = useCreatePost(debateId);
   const [draft, updateDraft, clearDraft] = useDraft(`draft:${debateId}:${parentId ?? 'top'}`, emptyDraft);
   const { body, stance, sectionId, quote } = draft;
+  const relation = draft.relation ?? null;
   const lastTyping = useRef(0);
-  const ids = { body: useId(), stance: useId(), section: useId(), quote: useId() };
+  const ids = { body: useId(), stance: useId(), relation: useId(), section: useId(), quote: useId(), why: useId() };
+  // A post tried while offline waits for the connection and goes out again by itself (same clientId: no double).
+  const [waiting, setWaiting] = useState(false);
   const topLevel = parentId === undefined;
   const language = currentLanguage();
 
@@ -56,13 +62,14 @@ export function Composer({ debateId, parentId, sections = [], onDone, onCancel, 
     }
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = () => {
+    setWaiting(false);
     createPost.mutate(
       {
         body,
         clientId: draft.clientId,
         ...(parentId ? { parentId } : {}),
+        ...(!topLevel && relation ? { relation } : {}),
         ...(topLevel && stance ? { stance } : {}),
         ...(topLevel && sectionId ? { sectionId } : {}),
         ...(topLevel && sectionId && quote.trim() ? { quote } : {}),
@@ -72,22 +79,63 @@ export function Composer({ debateId, parentId, sections = [], onDone, onCancel, 
           clearDraft();
           onDone?.();
         },
+        onError: (error) => setWaiting(error instanceof NetworkError),
+        // The Post button is disabled while sending and on an empty box: the focus goes back to the box, ready
+        // for the next argument or for fixing this one (a reply's composer closes; its opener takes the focus).
+        onSettled: () => {
+          if (topLevel && (document.activeElement === document.body || document.activeElement === null)) {
+            document.getElementById(ids.body)?.focus();
+          }
+        },
       },
     );
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+  const resend = useEffectEvent(send);
+  useEffect(() => {
+    if (!waiting) return;
+    const retry = () => resend();
+    socket.on('connect', retry);
+    window.addEventListener('online', retry);
+    return () => {
+      socket.off('connect', retry);
+      window.removeEventListener('online', retry);
+    };
+  }, [waiting, socket]);
+
+  const length = bodyLength(body);
+  const why = disabled
+    ? t('composer.why.locked')
+    : createPost.isPending
+      ? t('composer.why.sending')
+      : length === 0
+        ? t('composer.why.empty')
+        : length > MAX_BODY
+          ? t('composer.why.tooLong', { max: MAX_BODY.toLocaleString(currentLanguage()) })
+          : null;
 
   return (
     <form className={topLevel ? 'composer' : 'composer composer--reply'} onSubmit={submit}>
-      <label htmlFor={ids.body}>{t('composer.label')}</label>
-      <textarea
-        id={ids.body}
-        value={body}
-        onChange={(e) => type(e.target.value)}
-        rows={topLevel ? 5 : 3}
-        maxLength={10_000}
-        aria-describedby={`${ids.body}-hint`}
-      />
-      <small id={`${ids.body}-hint`}>{t('composer.markdown')}</small>
+      <BodyField id={ids.body} value={body} onChange={type} rows={topLevel ? 5 : 3} autoFocus={!topLevel} />
+      {!topLevel && (
+        <fieldset className="composer__relation" role="radiogroup" aria-labelledby={ids.relation}>
+          <legend id={ids.relation}>{t('composer.relation')}</legend>
+          {RELATIONS.map((value) => (
+            <label key={value ?? 'none'} className={`relation-choice relation-choice--${value ?? 'none'}`}>
+              <input
+                type="radio"
+                name={`relation-${ids.body}`}
+                checked={relation === value}
+                onChange={() => updateDraft({ relation: value })}
+              />
+              {t(value ? `relation.${value}` : 'relation.none')}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {topLevel && (
         <>
           <fieldset className="composer__stance" role="radiogroup" aria-labelledby={ids.stance}>
@@ -131,15 +179,29 @@ export function Composer({ debateId, parentId, sections = [], onDone, onCancel, 
           )}
         </>
       )}
-      <ErrorAlert error={createPost.error}>
-        {createPost.error instanceof ApiError && createPost.error.retryAfter !== null && (
-          <p>{t('composer.wait', { seconds: createPost.error.retryAfter })}</p>
-        )}
-      </ErrorAlert>
+      {waiting ? (
+        <div role="status" className="notice">
+          <p>{t('composer.offline')}</p>
+          <button type="button" className="secondary" onClick={send}>
+            {t('composer.retry')}
+          </button>
+        </div>
+      ) : (
+        <ErrorAlert error={createPost.error}>
+          {createPost.error instanceof ApiError && createPost.error.retryAfter !== null && (
+            <p>{t('composer.wait', { seconds: createPost.error.retryAfter })}</p>
+          )}
+        </ErrorAlert>
+      )}
       <div className="composer__actions">
-        <button type="submit" disabled={disabled || createPost.isPending || body.trim() === ''}>
+        <button type="submit" disabled={why !== null || waiting} aria-describedby={why ? ids.why : undefined}>
           {t('composer.post')}
         </button>
+        {why && (
+          <small id={ids.why} className="composer__why">
+            {why}
+          </small>
+        )}
         {onCancel && (
           <button type="button" className="secondary" onClick={onCancel}>
             {t('composer.cancel')}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Post, PostSort, Section, User } from '../../../lib/api-types';
+import { useSearchParams } from 'react-router';
+import type { Post, PostSort, Section, User } from '../../../lib/api/types';
 import { useReplies, useTopLevelPosts, VISIBLE_DEPTH } from '../api/list-posts';
 import type { PostNode } from '../api/thread-cache';
 import { PostItem } from './PostItem';
@@ -20,7 +21,19 @@ interface ThreadProps {
 
 export function Thread({ debateId, me, sections }: ThreadProps) {
   const { t } = useTranslation();
-  const [sort, setSort] = useState<PostSort>('top');
+  // The sort lives in the address (`?sort=new`), so a reload or a shared link keeps it.
+  const [params, setParams] = useSearchParams();
+  const sort = SORTS.find((option) => option.value === params.get('sort'))?.value ?? 'top';
+  const setSort = (value: PostSort) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === 'top') next.delete('sort');
+        else next.set('sort', value);
+        return next;
+      },
+      { replace: true },
+    );
   const posts = useTopLevelPosts(debateId, sort);
   const items = uniqueById(posts.data?.pages.flatMap((page) => page.items) ?? []);
   return (
@@ -38,7 +51,7 @@ export function Thread({ debateId, me, sections }: ThreadProps) {
         ))}
       </div>
       {sort === 'common-ground' && <p className="hint">{t('debate.commonGroundHint')}</p>}
-      {posts.isError && <p role="alert">{t('error.generic')}</p>}
+      {posts.isError && <p role="alert">{t('errors.generic')}</p>}
       {posts.isSuccess && items.length === 0 && <p>{t('debate.empty')}</p>}
       {items.map((post) => (
         <PostItem key={post.id} post={post} me={me} sections={sections}>
@@ -69,7 +82,7 @@ function uniqueById(posts: Post[]): Post[] {
 }
 
 /** The replies under a post, VISIBLE_DEPTH levels deep; deeper branches collapse behind a button. */
-function Replies({
+export function Replies({
   debateId,
   rootId,
   me,
@@ -85,7 +98,7 @@ function Replies({
   return <ReplyList nodes={tree.data.replies} level={1} debateId={debateId} me={me} sections={sections} />;
 }
 
-function ReplyList({
+export function ReplyList({
   nodes,
   level,
   debateId,

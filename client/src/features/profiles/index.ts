@@ -1,0 +1,2 @@
+// The profiles feature's public entry: a person's page.
+export { ProfilePage } from './components/ProfilePage';

