@@ -17,7 +17,8 @@ const TRUSTED_MS = 10_000;
  * The watched-word list and its compiled matcher. Every change bumps a revision in the database and sends a change
  * notice in the same transaction. A node keeps its matcher while no notice came since it compiled it (ChangeNotices),
  * so a post costs no query for the list; while notices could be missed it compares the revision (one primary-key
- * read) before screening instead. Either way every node applies a change from the next post on.
+ * read) before screening instead. The node that made a change applies it from the next post on; another node, once
+ * the notice (sent at commit) reaches it: a post it screens in that instant can still pass the old list.
  */
 @Injectable()
 export class WatchedWords {
