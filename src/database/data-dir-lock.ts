@@ -36,7 +36,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
     pid: process.pid,
     host: hostname(),
     since: new Date().toISOString(),
-    processStart: processStart(process.pid),
+    processStart: processStat(process.pid)?.start ?? null,
   };
   const content = JSON.stringify(me);
   const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}`;
@@ -98,7 +98,11 @@ function clearStale(path: string, judged: string): void {
 function stillRuns(holder: Holder): boolean {
   // Another machine's process (a shared network folder) cannot be checked from here: assume it runs.
   if (holder.host !== hostname()) return true;
-  const now = processStart(holder.pid);
+  const stat = processStat(holder.pid);
+  // A killed server stays a zombie until its parent reaps it (an npm that exited first leaves that to init, which
+  // may take a while): it holds nothing any more.
+  if (stat?.state === 'Z' || stat?.state === 'X') return false;
+  const now = stat?.start ?? null;
   // The same pid started at another time is another process that inherited the number (a container restart).
   if (now !== null && holder.processStart !== null) return now === holder.processStart;
   if (holder.pid === process.pid) return true;
@@ -110,12 +114,16 @@ function stillRuns(holder: Holder): boolean {
   }
 }
 
-/** Field 22 of /proc/<pid>/stat (start time in clock ticks since boot); null where there is no /proc. */
-function processStart(pid: number): string | null {
+/**
+ * Fields 3 (state: R, S, Z for a zombie…) and 22 (start time in clock ticks since boot) of /proc/<pid>/stat; null
+ * where there is no such process or no /proc.
+ */
+function processStat(pid: number): { state: string; start: string | null } | null {
   const stat = readOrNull(`/proc/${pid}/stat`);
   if (stat === null) return null;
   // The command name (field 2) may hold spaces and parentheses: count fields after its last ")".
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { state: fields[0] ?? '', start: fields[19] ?? null };
 }
 
 function parseHolder(text: string): Holder | null {

@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +29,27 @@ describe('the data folder lock', () => {
     const lock = lockDataDir(dir);
     expect(lockOf(dir).pid).toBe(process.pid);
     lock.release();
+  });
+
+  it('takes over the lock of a killed process that is still a zombie (not yet reaped by its parent)', async () => {
+    // `sleep 0` exits at once; its parent, `exec`-ed into a second sleep, never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number((await once(parent.stdout!, 'data'))[0].toString().trim());
+      const stat = () => readFileSync(`/proc/${pid}/stat`, 'utf8');
+      for (let i = 0; i < 100 && !/\) Z /.test(stat()); i++) await sleep(10);
+      expect(stat()).toMatch(/\) Z /);
+      const processStart = stat()
+        .slice(stat().lastIndexOf(')') + 2)
+        .split(' ')[19];
+      const dir = folder();
+      writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid, host: hostname(), since: 'then', processStart }));
+      const lock = lockDataDir(dir);
+      expect(lockOf(dir).pid).toBe(process.pid);
+      lock.release();
+    } finally {
+      parent.kill();
+    }
   });
 
   it('takes over a lock whose pid now belongs to another process (started at another time)', () => {
