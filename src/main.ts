@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { AppConfig, loadConfig } from './config/app-config';
 import { ConfigError } from './config/environment';
-import { startServer } from './server';
+import { EmbeddedDatabase } from './database/embedded-database';
+import type * as Server from './server';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -14,8 +14,13 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration error: ${error.message}\n`);
     process.exit(1);
   }
-  const server = await startServer(config);
-  new Logger('Server').log(`Listening on http://localhost:${server.port}`);
+  // The embedded database starts in its own thread first, while this one loads the server's modules (about a
+  // second and a half of NestJS, TypeORM and the rest): a restart waits for the longer of the two, not both.
+  const embedded = config.databaseUrl ? undefined : EmbeddedDatabase.start(config.dataDir);
+  embedded?.catch(() => undefined); // awaited by startServer, which reports a failure; not unhandled meanwhile
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the database started, see above
+  const { startServer } = require('./server') as typeof Server;
+  const server = await startServer(config, { embedded });
   // Closes Nest (sockets, HTTP, the database pool) and then the embedded database, on SIGTERM or Ctrl-C.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

@@ -26,17 +26,21 @@ export interface ServerOptions {
   port?: number;
   /** The built client to serve at `/`; defaults to client/dist. */
   clientDir?: string;
+  /** The embedded database, already starting (main.ts starts it before loading this module); else started here. */
+  embedded?: Promise<EmbeddedDatabase>;
 }
 
 export async function startServer(config: AppConfig, options: ServerOptions = {}): Promise<RunningServer> {
   // Limits are counted in Redis when there is one; this client is theirs (the socket adapter keeps its own pair).
   // The Redis client library is loaded only then: a single node without Redis does not pay for it at start.
   const redisConnection = config.redisUrl ? load<typeof RedisConnection>('./common/redis/redis-connection') : null;
-  const redis = redisConnection ? await redisConnection.connectRedis(config.redisUrl!) : null;
+  const embeddedStart = config.databaseUrl ? null : (options.embedded ?? EmbeddedDatabase.start(config.dataDir));
   let embedded: EmbeddedDatabase | null = null;
+  let redis: RedisConnection.RedisClient | null = null;
   let app: NestExpressApplication;
   try {
-    embedded = config.databaseUrl ? null : await EmbeddedDatabase.start(config.dataDir);
+    embedded = await embeddedStart;
+    redis = redisConnection ? await redisConnection.connectRedis(config.redisUrl!) : null;
     const database = { url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null };
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot(config, database, redis, options.clientDir),
@@ -58,6 +62,7 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     throw error;
   }
   const port = (app.getHttpServer().address() as { port: number }).port;
+  new Logger('Server').log(`Listening on http://localhost:${port}`);
   let closing: Promise<void> | undefined;
   return {
     app,

@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DataDirLock, lockDataDir } from './data-dir-lock';
 
 /**
@@ -18,13 +19,38 @@ export function pgliteOptions(): PGliteOptions {
 }
 
 /**
+ * What runs in the database's thread: PGlite, served on the unix socket. Plain JavaScript as a string, so the same
+ * code runs from the build and from the TypeScript sources under test. It answers `ready` (or throws, which ends the
+ * thread with that error), then stops on the first message and ends.
+ */
+const DATABASE_THREAD = `
+  const { parentPort, workerData } = require('node:worker_threads');
+  const { PGlite } = require(workerData.pglite);
+  const { PGLiteSocketServer } = require(workerData.pgliteSocket);
+  (async () => {
+    const db = await PGlite.create(workerData.dir, workerData.options);
+    const server = new PGLiteSocketServer({ db, path: workerData.socketPath, maxConnections: 1 });
+    await server.start();
+    parentPort.once('message', async () => {
+      await server.stop();
+      await db.close();
+      parentPort.close();
+    });
+    parentPort.postMessage('ready');
+  })().catch((error) => setImmediate(() => { throw error; }));
+`;
+
+/**
  * PostgreSQL in-process (PGlite), served on a unix socket so TypeORM's ordinary `pg` driver talks to it.
  * PGlite is a single session: the pool that connects here must hold exactly one connection.
+ *
+ * PGlite runs in a thread of its own. It starts there while the main thread loads the server's modules (`main.ts`
+ * starts it first): a restart takes the longer of the two rather than both. And its queries, which run synchronously
+ * in WebAssembly, no longer hold up the main thread's HTTP and sockets.
  */
 export class EmbeddedDatabase {
   private constructor(
-    private readonly db: PGlite,
-    private readonly server: PGLiteSocketServer,
+    private readonly thread: Worker,
     private readonly socketPath: string,
     private readonly lock: DataDirLock,
     readonly url: string,
@@ -40,12 +66,27 @@ export class EmbeddedDatabase {
       const socketPath = join(socketDir, '.s.PGSQL.5432');
       rmSync(socketPath, { force: true });
       const pgliteDir = join(dataDir, 'pglite');
-      await initialise(pgliteDir);
-      const db = await PGlite.create(pgliteDir, pgliteOptions());
-      const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
-      await server.start();
+      // A folder that exists starts its thread before this function first awaits: main.ts goes straight on to load
+      // the server's modules, and anything after an await would wait for all of them.
+      if (!existsSync(join(pgliteDir, 'PG_VERSION'))) await initialise(pgliteDir);
+      const thread = new Worker(DATABASE_THREAD, {
+        eval: true,
+        workerData: {
+          pglite: require.resolve('@electric-sql/pglite'),
+          pgliteSocket: require.resolve('@electric-sql/pglite-socket'),
+          dir: pgliteDir,
+          options: pgliteOptions(),
+          socketPath,
+        },
+      });
+      await started(thread);
+      // The database gone from under a running server is the end of it, as when it ran in this thread.
+      thread.on('error', (error) => {
+        process.stderr.write(`The embedded database stopped: ${error.message}\n`);
+        process.exit(1);
+      });
       const url = `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`;
-      return new EmbeddedDatabase(db, server, socketPath, lock, url);
+      return new EmbeddedDatabase(thread, socketPath, lock, url);
     } catch (error) {
       lock.release();
       throw error;
@@ -54,13 +95,34 @@ export class EmbeddedDatabase {
 
   async stop(): Promise<void> {
     try {
-      await this.server.stop();
-      await this.db.close();
+      const ended = once(this.thread, 'exit');
+      this.thread.postMessage('stop');
+      await ended;
       rmSync(this.socketPath, { force: true });
     } finally {
       this.lock.release();
     }
   }
+}
+
+/** Resolves once the thread serves, or rejects with what ended it. */
+function started(thread: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => {
+      thread.off('message', ready);
+      thread.off('exit', exited);
+      reject(error);
+    };
+    const exited = (code: number) => failed(new Error(`the embedded database ended (exit code ${code})`));
+    const ready = () => {
+      thread.off('error', failed);
+      thread.off('exit', exited);
+      resolve();
+    };
+    thread.once('message', ready);
+    thread.once('error', failed);
+    thread.once('exit', exited);
+  });
 }
 
 /**
@@ -70,7 +132,6 @@ export class EmbeddedDatabase {
  * only at a full GC, which an idle server never has); a child's goes back to the system when it exits.
  */
 async function initialise(pgliteDir: string): Promise<void> {
-  if (existsSync(join(pgliteDir, 'PG_VERSION'))) return;
   const template = templatePath();
   const script = `const { PGlite } = require(${JSON.stringify(require.resolve('@electric-sql/pglite'))});
     const [dir, options, template] = process.argv.slice(1);
