@@ -62,17 +62,18 @@ export async function join(socket: Socket, debateId: string, since?: number): Pr
   return ack as unknown as JoinAck;
 }
 
-/** The next `type` event; rejects after 3 s so a missing broadcast fails the test instead of hanging it. */
+/** The next `type` event; rejects after 3 s (or `waitMs`) so a missing broadcast fails the test instead of hanging it. */
 export function nextEvent<T = WireEvent>(
   socket: Socket,
   type: string,
   where: (event: T) => boolean = () => true,
+  waitMs = 3000,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(type, listener);
-      reject(new Error(`no ${type} within 3 s`));
-    }, 3000);
+      reject(new Error(`no ${type} within ${waitMs / 1000} s`));
+    }, waitMs);
     const listener = (event: T) => {
       if (!where(event)) return;
       clearTimeout(timer);
