@@ -1,6 +1,7 @@
 import { apiAt } from '../support/api';
 import { startTestApp, TestApp } from '../support/app';
 import { makers, TestUser } from '../support/make';
+import { pollUntil } from '../support/poll';
 import { connect, nextEvent, request } from '../support/sockets';
 import { TcpProxy } from '../support/tcp-proxy';
 
@@ -55,9 +56,7 @@ describe('a database outage', () => {
 
     proxy.restore();
     // No event announces the database's return: ask health, a bounded number of times.
-    let attempts = 0;
-    while (!(await healthy()) && attempts++ < 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await healthy()).toBe(true);
+    expect(await pollUntil(healthy, (ok) => ok, { withinMs: 10_000, everyMs: 100 })).toBe(true);
 
     const live = nextEvent(reader, 'post.created');
     const written = await request(writer, 'post:create', { debateId: debate.id, body: 'After the outage' });

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import { Socket } from 'socket.io-client';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ChangeNotices } from '../../src/database/change-notices';
 import { apiAt } from '../support/api';
 import { startTestApp, TestApp } from '../support/app';
 import { makers, TestUser } from '../support/make';
 import { moderationHelpers, uniqueWord } from '../support/moderation';
+import { pollUntil } from '../support/poll';
 import { connect, request } from '../support/sockets';
+
+const FIVE_SECONDS = { withinMs: 5000, everyMs: 25 };
 
 /** Waits (at most 5 s) until the node listens for change notices, or (`false`) until it has stopped. */
 async function noticesListening(notices: ChangeNotices, listening = true) {
-  for (let i = 0; i < 200 && (notices.generation('watched_words') !== null) !== listening; i++) await sleep(25);
-  expect(notices.generation('watched_words') !== null).toBe(listening);
+  const isListening = () => notices.generation('watched_words') !== null;
+  expect(await pollUntil(isListening, (now) => now === listening, FIVE_SECONDS)).toBe(listening);
 }
 
 /**
@@ -22,11 +24,11 @@ async function noticesListening(notices: ChangeNotices, listening = true) {
  * 10 s, so this still fails if they do not work.
  */
 async function eventually(post: () => Test, status: number) {
-  let answered = 0;
-  for (const deadline = Date.now() + 5000; Date.now() < deadline; await sleep(25)) {
-    answered = (await post()).status;
-    if (answered === status) return;
-  }
+  const answered = await pollUntil(
+    async () => (await post()).status,
+    (now) => now === status,
+    FIVE_SECONDS,
+  );
   expect(answered).toBe(status);
 }
 

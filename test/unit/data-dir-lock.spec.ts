@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCK_FILE, lockDataDir } from '../../src/database/data-dir-lock';
+import { pollUntil } from '../support/poll';
 
 describe('the data folder lock', () => {
   const folder = () => mkdtempSync(join(tmpdir(), 'forum-lock-'));
@@ -36,12 +36,13 @@ describe('the data folder lock', () => {
     const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const pid = Number((await once(parent.stdout!, 'data'))[0].toString().trim());
-      const stat = () => readFileSync(`/proc/${pid}/stat`, 'utf8');
-      for (let i = 0; i < 100 && !/\) Z /.test(stat()); i++) await sleep(10);
-      expect(stat()).toMatch(/\) Z /);
-      const processStart = stat()
-        .slice(stat().lastIndexOf(')') + 2)
-        .split(' ')[19];
+      const isZombie = (stat: string) => /\) Z /.test(stat);
+      const stat = await pollUntil(() => readFileSync(`/proc/${pid}/stat`, 'utf8'), isZombie, {
+        withinMs: 1000,
+        everyMs: 10,
+      });
+      expect(stat).toMatch(/\) Z /);
+      const processStart = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
       const dir = folder();
       writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid, host: hostname(), since: 'then', processStart }));
       const lock = lockDataDir(dir);
