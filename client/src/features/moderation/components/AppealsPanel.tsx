@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { AppealDetail } from '../../../lib/api/types';
 import { useAppeals, useDecideAppeal } from '../api/decisions';
-import { LoadMore, ReasonField, StateToggle } from './controls';
+import { LoadMore } from '../../../components/LoadMore';
+import { ToggleGroup } from '../../../components/ToggleGroup';
+import { ReasonField } from './controls';
 import { useFormat } from './format';
 
 /** Appeals to decide, oldest first (uphold or reverse, with a reason), or the ones decided. */
@@ -16,9 +18,9 @@ export function AppealsPanel() {
   return (
     <section aria-labelledby={headingId} className="stack">
       <h2 id={headingId}>{t('moderation.appeals.heading')}</h2>
-      <StateToggle
+      <ToggleGroup
         label={t('moderation.appeals.show')}
-        states={['open', 'decided'] as const}
+        values={['open', 'decided'] as const}
         value={state}
         onChange={setState}
         text={(value) => t(`moderation.appeals.${value}`)}

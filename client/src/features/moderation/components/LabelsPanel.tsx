@@ -7,7 +7,8 @@ import { api } from '../../../lib/api';
 import type { LogEntry, Post } from '../../../lib/api/types';
 import { useRemoveLabel } from '../api/decisions';
 import { useLog } from '../api/logs';
-import { LoadMore, ReasonField } from './controls';
+import { LoadMore } from '../../../components/LoadMore';
+import { ReasonField } from './controls';
 import { useFormat } from './format';
 
 /** Labels put on posts, newest first, each with the post as it is now and a way to take the label off. */

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogEntry, PublicLogEntry } from '../../../lib/api/types';
 import { logCsvUrl, useLog } from '../api/logs';
-import { LoadMore } from './controls';
+import { LoadMore } from '../../../components/LoadMore';
 import { useFormat } from './format';
 
 /** Actions a reader may filter by (the watched-word list stays out of the public log). */

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueue } from '../api/queue';
-import { LoadMore, StateToggle } from './controls';
+import { LoadMore } from '../../../components/LoadMore';
+import { ToggleGroup } from '../../../components/ToggleGroup';
 import { QueueItemCard } from './QueueItemCard';
 
 /** **Moderation queue**: open items oldest first, live; or what was decided, latest first. */
@@ -15,9 +16,9 @@ export function ModerationQueue() {
   return (
     <section aria-labelledby={headingId} className="stack">
       <h2 id={headingId}>{t('moderation.queue.heading')}</h2>
-      <StateToggle
+      <ToggleGroup
         label={t('moderation.queue.show')}
-        states={['open', 'resolved'] as const}
+        values={['open', 'resolved'] as const}
         value={state}
         onChange={setState}
         text={(value) => t(`moderation.queue.${value}`)}

@@ -2,7 +2,7 @@ import { FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { WatchedAction } from '../../../lib/api/types';
-import { LoadMore } from './controls';
+import { LoadMore } from '../../../components/LoadMore';
 import { useAddWatchedWord, useRemoveWatchedWord, useWatchedWords } from '../api/decisions';
 
 const ACTIONS: WatchedAction[] = ['block', 'review', 'flag'];

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { RelativeTime } from '../../../components/RelativeTime';
 import type { Notification, NotificationKind } from '../../../lib/api/types';
+import { LoadMore } from '../../../components/LoadMore';
 import {
   useMarkRead,
   useNotifications,
@@ -35,11 +36,7 @@ export function NotificationsPage() {
           <NotificationItem key={notification.id} notification={notification} />
         ))}
       </ul>
-      {list.hasNextPage && (
-        <button type="button" className="secondary" onClick={() => void list.fetchNextPage()}>
-          {t('debate.loadMore')}
-        </button>
-      )}
+      <LoadMore list={list} />
       <Settings />
     </>
   );

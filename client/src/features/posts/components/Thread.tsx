@@ -5,6 +5,7 @@ import type { Post, PostSort, Section, User } from '../../../lib/api/types';
 import { useReplies, useTopLevelPosts, VISIBLE_DEPTH } from '../api/list-posts';
 import type { PostNode } from '../api/thread-cache';
 import { PostItem } from './PostItem';
+import { LoadMore } from '../../../components/LoadMore';
 
 const SORTS: { value: PostSort; label: string }[] = [
   { value: 'top', label: 'debate.sort.top' },
@@ -58,16 +59,7 @@ export function Thread({ debateId, me, sections }: ThreadProps) {
           {post.replyCount > 0 && <Replies debateId={debateId} rootId={post.id} me={me} sections={sections} />}
         </PostItem>
       ))}
-      {posts.hasNextPage && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={posts.isFetchingNextPage}
-          onClick={() => void posts.fetchNextPage()}
-        >
-          {t('debate.loadMore')}
-        </button>
-      )}
+      <LoadMore list={posts} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { excerpt } from '../../../lib/excerpt';
 import { currentLanguage } from '../../../lib/i18n';
 import { permalink, RelationBadge } from '../../posts';
 import { useProfile, useProfilePosts } from '../api/profile';
+import { LoadMore } from '../../../components/LoadMore';
 
 type DebateRef = Profile['stances'][number]['debate'];
 
@@ -73,11 +74,7 @@ export function ProfilePage({ username }: { username: string }) {
             </li>
           ))}
         </ol>
-        {posts.hasNextPage && (
-          <button type="button" className="secondary" onClick={() => void posts.fetchNextPage()}>
-            {t('debate.loadMore')}
-          </button>
-        )}
+        <LoadMore list={posts} />
       </section>
     </>
   );

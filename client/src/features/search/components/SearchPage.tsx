@@ -9,6 +9,7 @@ import { currentLanguage } from '../../../lib/i18n';
 import { localizedDebate, useDebates } from '../../debates';
 import { permalink } from '../../posts';
 import { useSearch } from '../api/search';
+import { LoadMore } from '../../../components/LoadMore';
 
 const STANCES: Stance[] = ['pro', 'contra', 'neutral'];
 
@@ -102,11 +103,7 @@ export function SearchPage() {
           </ol>
         </section>
       )}
-      {results.hasNextPage && (
-        <button type="button" className="secondary" onClick={() => void results.fetchNextPage()}>
-          {t('debate.loadMore')}
-        </button>
-      )}
+      <LoadMore list={results} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import type { Question, QuestionOrder } from '../../../lib/api/types';
 import { useAskQuestion, useQuestions, useSetQuestionState, useUpvote } from '../api/questions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ToggleGroup } from '../../../components/ToggleGroup';
 
 /** top and new are kept in order here as live events arrive; balanced is the server's (it knows the stances). */
 export function sortQuestions(items: Question[], order: QuestionOrder): Question[] {
@@ -120,19 +121,14 @@ export function QuestionList({ sessionId, signedIn, staff, frozen, orders }: Que
         </p>
       )}
       {orders.length > 1 && (
-        <div className="qa__orders" role="group" aria-label={t('qa.order.label')}>
-          {orders.map((value) => (
-            <button
-              key={value}
-              type="button"
-              className="secondary"
-              aria-pressed={order === value}
-              onClick={() => setOrder(value)}
-            >
-              {t(`qa.order.${value}`)}
-            </button>
-          ))}
-        </div>
+        <ToggleGroup
+          className="qa__orders"
+          label={t('qa.order.label')}
+          values={orders}
+          value={order}
+          onChange={setOrder}
+          text={(value) => t(`qa.order.${value}`)}
+        />
       )}
       {order === 'balanced' && <p className="hint">{t('qa.order.balancedHint')}</p>}
       <ErrorAlert error={upvote.error ?? setState.error} />
