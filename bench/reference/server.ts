@@ -97,6 +97,7 @@ async function main(): Promise<void> {
     }
     const stance = (input.stance as string | undefined) ?? null;
     const id = randomUUID();
+    // Every field of the forum's post (PostResponseDto) in its event: a reader gets the same bytes from both sides.
     const post = {
       id,
       debateId,
@@ -104,15 +105,21 @@ async function main(): Promise<void> {
       author: { id: author.id, username: author.username, displayName: author.display_name },
       body,
       stance,
+      relation: null,
+      mentions: [],
       sectionId: null,
       quote: null,
       status: 'visible',
       score: 0,
       replyCount: 0,
+      supportCount: 0,
+      challengeCount: 0,
       depth: 0,
       createdAt: '',
       editedAt: null,
       seq: 0,
+      label: null,
+      statusReason: null,
     };
     const [row] = await db.query<{ seq: number; created_at: Date }>(CREATE_POST, [
       debateId,
