@@ -15,6 +15,12 @@ export interface Size {
   fanOutRuns: number;
   fanOutRate: number;
   fanOutSeconds: number;
+  /**
+   * Fan-out and cluster readers join spread over this long, both sides at once: socket.io's heartbeat interval
+   * (`pingInterval`, 25 s by default, which both servers keep). Readers joined in a burst get their heartbeats in a
+   * burst too, every 25 s, which real readers arriving over time do not: one run of one side would take the wave.
+   */
+  joinSpreadMs: number;
   memorySockets: number;
   resumeJoins: number;
   idleSockets: number;
@@ -47,6 +53,7 @@ export const FULL: Size = {
   fanOutRuns: 3,
   fanOutRate: 20,
   fanOutSeconds: 5,
+  joinSpreadMs: 25_000,
   memorySockets: 2000,
   resumeJoins: 20,
   idleSockets: 10_000,
@@ -75,6 +82,7 @@ export const SMOKE: Size = {
   fanOutClients: [50],
   fanOutRuns: 1,
   fanOutSeconds: 2,
+  joinSpreadMs: 0,
   memorySockets: 50,
   resumeJoins: 2,
   threadPosts: 200,

@@ -89,6 +89,8 @@ export interface FanOutResult {
   /** Frames a reader received per post, and their average size: the work a post gives each reader. */
   framesPerPost: number;
   bytesPerFrame: number;
+  /** engine.io heartbeats the server sent the readers during the run (each a write to one socket, answered). */
+  pings: number;
 }
 
 /**
@@ -130,6 +132,7 @@ export async function fanOut(
   const cpuBefore = process.cpuUsage();
   const framesBefore = sum(readers.map((reader) => reader.frames));
   const bytesBefore = sum(readers.map((reader) => reader.bytes));
+  const pingsBefore = sum(readers.map((reader) => reader.pings));
   const begin = performance.now();
   for (let i = 0; i < posts; i++) {
     // On a fixed schedule, so a slow answer never delays the next post.
@@ -163,6 +166,7 @@ export async function fanOut(
     firstP99: percentile(firsts, 0.99),
     framesPerPost: frames / readers.length / posts,
     bytesPerFrame: bytes / Math.max(1, frames),
+    pings: sum(readers.map((reader) => reader.pings)) - pingsBefore,
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect as tcpConnect, Socket } from 'node:net';
 import { openJoined } from './load';
-import { Running } from './processes';
+import { delay, Running } from './processes';
 import type { Room } from './sockets';
 
 /**
@@ -30,6 +30,8 @@ export class WireReader {
   /** Frames and their bytes received since connecting, acks and heartbeats aside: what the server sends a reader. */
   frames = 0;
   bytes = 0;
+  /** engine.io heartbeats (pings) answered since connecting. */
+  pings = 0;
 
   private constructor(private readonly socket: Socket) {}
 
@@ -168,6 +170,7 @@ export class WireReader {
   private frame(data: Buffer, start: number, end: number): void {
     const first = data[start];
     if (first === 0x32 && end - start === 1) {
+      this.pings += 1;
       this.send('3'); // engine.io's heartbeat: answer the server's ping
       return;
     }
@@ -198,17 +201,25 @@ export interface JoinedReaders {
   firstError: string | null;
 }
 
-/** `count` readers, each connected and joined to the room, `inFlight` at a time; one that failed is counted. */
+/**
+ * `count` readers, each connected and joined to the room, `inFlight` at a time; one that failed is counted. With
+ * `spreadMs`, reader i connects no earlier than i / count of it after the start: evenly over that time.
+ */
 export async function joinReaders(
   server: Running,
   room: Room,
   count: number,
-  inFlightCount = 50,
+  options: { spreadMs?: number; inFlight?: number } = {},
 ): Promise<JoinedReaders> {
+  const begin = performance.now();
+  const spreadMs = options.spreadMs ?? 0;
   const { clients, errors, firstError } = await openJoined(
     count,
-    inFlightCount,
-    () => WireReader.connect(server),
+    options.inFlight ?? 50,
+    async (i) => {
+      await delay(begin + (i * spreadMs) / count - performance.now());
+      return WireReader.connect(server);
+    },
     (reader) => reader.join(room),
   );
   return { readers: clients, errors, firstError };

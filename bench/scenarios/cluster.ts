@@ -26,22 +26,24 @@ export async function cluster(start: () => Promise<PostgresBench>): Promise<Row[
     const [a, b] = nodes;
     const rows: Row[] = [];
     for (const count of bench.size.fanOutClients) {
-      const lanes = {} as Record<'cross' | 'same', Lane>;
-      for (const [lane, readers] of [
-        ['cross', b],
-        ['same', a],
-      ] as const) {
-        // A debate per lane: only the lane that runs gets deliveries, so this process decodes no more than it counts.
-        const debateId = await bench.debate(`cluster, ${count} readers on ${readers.name}`);
-        const joined = await joinReaders(readers, { debateId }, count);
-        checkJoined(bench, readers, joined, count);
-        lanes[lane] = {
-          name: `readers on ${readers.name}, posts to ${a.name}`,
-          readers: joined.readers,
-          post: poster(a, debateId, bench.people[0].token),
-          watch: [a, b],
-        };
-      }
+      // Both lanes' readers join together, spread over the heartbeat interval, as in `fanout`.
+      const [cross, same] = await Promise.all(
+        [b, a].map(async (readersNode): Promise<Lane> => {
+          // A debate per lane: only the lane that runs gets deliveries, so this process decodes no more than it counts.
+          const debateId = await bench.debate(`cluster, ${count} readers on ${readersNode.name}`);
+          const { readers, ...failed } = await joinReaders(readersNode, { debateId }, count, {
+            spreadMs: bench.size.joinSpreadMs,
+          });
+          checkJoined(bench, readersNode, failed, count);
+          return {
+            name: `readers on ${readersNode.name}, posts to ${a.name}`,
+            readers,
+            post: poster(a, debateId, bench.people[0].token),
+            watch: [a, b],
+          };
+        }),
+      );
+      const lanes: Record<'cross' | 'same', Lane> = { cross, same };
       const runs = await alternatingRuns(bench, lanes, `cluster ${count}`);
       closeAll([...lanes.cross.readers, ...lanes.same.readers]);
       rows.push(...latencyRows(bench, count, runs), ...cpuRows(count, runs, a, b));

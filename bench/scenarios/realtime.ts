@@ -139,26 +139,24 @@ export async function alternatingRuns<K extends string>(
 export const worstP99 = (runs: FanOutResult[]) => Math.max(...runs.map((result) => result.p99));
 
 /**
- * Fan-out at each client count: both sides' readers joined at once, then runs alternating forum and reference,
- * the worst p99 of the runs kept.
+ * Fan-out at each client count: both sides' readers joined together, spread over the heartbeat interval
+ * (`joinSpreadMs`), then runs alternating forum and reference, the worst p99 of the runs kept.
  */
 export async function fanOutScenario(bench: PostgresBench): Promise<Row[]> {
   const { size } = bench;
   const rows: Row[] = [];
   for (const count of size.fanOutClients) {
-    const lanes = {} as Record<Side, Lane>;
-    for (const side of SIDES) {
-      const server = bench.server(side);
-      const debateId = await bench.debate(`fan-out to ${count} (${side})`);
-      const joined = await joinReaders(server, { debateId }, count);
-      checkJoined(bench, server, joined, count);
-      lanes[side] = {
-        name: server.name,
-        readers: joined.readers,
-        post: poster(server, debateId, bench.people[0].token),
-        watch: [server],
-      };
-    }
+    const joined = await Promise.all(
+      SIDES.map(async (side): Promise<Lane> => {
+        const server = bench.server(side);
+        const debateId = await bench.debate(`fan-out to ${count} (${side})`);
+        const { readers, ...failed } = await joinReaders(server, { debateId }, count, { spreadMs: size.joinSpreadMs });
+        checkJoined(bench, server, failed, count);
+        return { name: server.name, readers, post: poster(server, debateId, bench.people[0].token), watch: [server] };
+      }),
+    );
+    // In SIDES order, which is the order the runs alternate in.
+    const lanes = Object.fromEntries(SIDES.map((side, i) => [side, joined[i]])) as Record<Side, Lane>;
     const runs = await alternatingRuns(bench, lanes, `fan-out to ${count}`);
     rows.push({
       scenario: 'fanout',
