@@ -10,6 +10,9 @@ const STOP_GRACE_MS = 15_000;
 export interface Probe {
   memory: NodeJS.MemoryUsage;
   cpuMicros: number;
+  /** Since the previous probe: the longest the main thread's event loop was held up, and the longest GC pause. */
+  loopDelayMaxMs: number;
+  gcMaxMs: number;
 }
 
 /** A server the harness started, in its own process group so that stopping it stops all it started. */

@@ -83,7 +83,12 @@ export interface Lane {
   watch?: Running[];
 }
 
-export type LaneRun = FanOutResult & { cpuMs?: Record<string, number> };
+/** A run, with what each watched server spent on it: CPU, the longest event-loop hold-up and GC pause (by name). */
+export type LaneRun = FanOutResult & {
+  cpuMs?: Record<string, number>;
+  loopDelayMaxMs?: Record<string, number>;
+  gcMaxMs?: Record<string, number>;
+};
 
 /** A POST of a top-level post to the debate on `server`, as `token`; the answer is not waited for here. */
 export function poster(server: Running, debateId: string, token: string): (body: string) => Promise<Response> {
@@ -125,9 +130,11 @@ export async function alternatingRuns<K extends string>(
       }
       if (watch.length > 0) {
         const after = await Promise.all(watch.map((server) => server.probe()));
-        result.cpuMs = Object.fromEntries(
-          watch.map((server, i) => [server.name, (after[i].cpuMicros - before[i].cpuMicros) / 1000]),
-        );
+        const byServer = (value: (i: number) => number) =>
+          Object.fromEntries(watch.map((server, i) => [server.name, value(i)]));
+        result.cpuMs = byServer((i) => (after[i].cpuMicros - before[i].cpuMicros) / 1000);
+        result.loopDelayMaxMs = byServer((i) => after[i].loopDelayMaxMs);
+        result.gcMaxMs = byServer((i) => after[i].gcMaxMs);
       }
       if (run >= 0) runs[key].push(result);
     }
