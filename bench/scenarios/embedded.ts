@@ -29,7 +29,7 @@ async function npmStart(
   const started = await start({ name, command: 'npm', args: ['start'], env: { ...env, PORT: String(port) }, port });
   // The server is the node running scripts/start.mjs in npm's session.
   const processes = execFileSync('ps', ['-o', 'pid=,args=', '-s', String(started.pid)], { encoding: 'utf8' });
-  const line = processes.split('\n').find((entry) => /^\s*\d+\s+\S*node\s+scripts\/start\.mjs/.test(entry));
+  const line = processes.split('\n').find((entry) => /^\s*\d+\s+\S*node\s+(--\S+\s+)*scripts\/start\.mjs/.test(entry));
   if (!line) throw new Error(`no server process under npm start:\n${processes}`);
   return { ...started, serverPid: Number(line.trim().split(/\s+/)[0]) };
 }
