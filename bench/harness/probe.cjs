@@ -1,4 +1,5 @@
 /* global process, require */
+/* eslint-disable @typescript-eslint/no-require-imports -- a preload given to `node -r`: CommonJS by necessity */
 // Preloaded into the benchmarked servers (`node --expose-gc -r …/probe.cjs`): answers the harness over IPC with
 // the process's memory (after a full GC when asked), its CPU time, and since the last probe the longest the main
 // thread's event loop was held up and the longest GC pause; it does nothing else.
