@@ -3,8 +3,7 @@ import { PostgresBench } from '../harness/context';
 import { Running } from '../harness/processes';
 import { percentile, Row } from '../harness/report';
 import { closeAll, FanOutResult } from '../harness/sockets';
-import { joinReaders } from '../harness/wire-reader';
-import { alternatingRuns, checkJoined, Lane, LaneRun, poster, worstP99 } from './realtime';
+import { alternatingRuns, joinedLane, Lane, LaneRun, worstP99 } from './realtime';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -26,22 +25,17 @@ export async function cluster(start: () => Promise<PostgresBench>): Promise<Row[
     const [a, b] = nodes;
     const rows: Row[] = [];
     for (const count of bench.size.fanOutClients) {
-      // Both lanes' readers join together, spread over the heartbeat interval, as in `fanout`.
+      // A debate per lane: only the lane that runs gets deliveries, so this process decodes no more than it counts.
       const [cross, same] = await Promise.all(
-        [b, a].map(async (readersNode): Promise<Lane> => {
-          // A debate per lane: only the lane that runs gets deliveries, so this process decodes no more than it counts.
-          const debateId = await bench.debate(`cluster, ${count} readers on ${readersNode.name}`);
-          const { readers, ...failed } = await joinReaders(readersNode, { debateId }, count, {
-            spreadMs: bench.size.joinSpreadMs,
-          });
-          checkJoined(bench, readersNode, failed, count);
-          return {
-            name: `readers on ${readersNode.name}, posts to ${a.name}`,
-            readers,
-            post: poster(a, debateId, bench.people[0].token),
+        [b, a].map((readersOn) =>
+          joinedLane(bench, count, {
+            label: `cluster, ${count} readers on ${readersOn.name}`,
+            name: `readers on ${readersOn.name}, posts to ${a.name}`,
+            readersOn,
+            postTo: a,
             watch: [a, b],
-          };
-        }),
+          }),
+        ),
       );
       const lanes: Record<'cross' | 'same', Lane> = { cross, same };
       const runs = await alternatingRuns(bench, lanes, `cluster ${count}`);

@@ -146,6 +146,23 @@ export async function alternatingRuns<K extends string>(
 export const worstP99 = (runs: FanOutResult[]) => Math.max(...runs.map((result) => result.p99));
 
 /**
+ * A lane: `count` readers of a new debate (`label`) joined on `readersOn`, spread over the heartbeat interval
+ * (`joinSpreadMs`), each post going to `postTo`. Lanes compared in one scenario join at the same time.
+ */
+export async function joinedLane(
+  bench: PostgresBench,
+  count: number,
+  lane: { label: string; name: string; readersOn: Running; postTo: Running; watch: Running[] },
+): Promise<Lane> {
+  const debateId = await bench.debate(lane.label);
+  const { readers, ...failed } = await joinReaders(lane.readersOn, { debateId }, count, {
+    spreadMs: bench.size.joinSpreadMs,
+  });
+  checkJoined(bench, lane.readersOn, failed, count);
+  return { name: lane.name, readers, post: poster(lane.postTo, debateId, bench.people[0].token), watch: lane.watch };
+}
+
+/**
  * Fan-out at each client count: both sides' readers joined together, spread over the heartbeat interval
  * (`joinSpreadMs`), then runs alternating forum and reference, the worst p99 of the runs kept.
  */
@@ -154,12 +171,16 @@ export async function fanOutScenario(bench: PostgresBench): Promise<Row[]> {
   const rows: Row[] = [];
   for (const count of size.fanOutClients) {
     const joined = await Promise.all(
-      SIDES.map(async (side): Promise<Lane> => {
+      SIDES.map((side) => {
         const server = bench.server(side);
-        const debateId = await bench.debate(`fan-out to ${count} (${side})`);
-        const { readers, ...failed } = await joinReaders(server, { debateId }, count, { spreadMs: size.joinSpreadMs });
-        checkJoined(bench, server, failed, count);
-        return { name: server.name, readers, post: poster(server, debateId, bench.people[0].token), watch: [server] };
+        const label = `fan-out to ${count} (${side})`;
+        return joinedLane(bench, count, {
+          label,
+          name: server.name,
+          readersOn: server,
+          postTo: server,
+          watch: [server],
+        });
       }),
     );
     // In SIDES order, which is the order the runs alternate in.
