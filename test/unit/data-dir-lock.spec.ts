@@ -32,8 +32,9 @@ describe('the data folder lock', () => {
   });
 
   it('takes over the lock of a killed process that is still a zombie (not yet reaped by its parent)', async () => {
-    // `sleep 0` exits at once; its parent, `exec`-ed into a second sleep, never reaps it.
-    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The child exits after its parent has been `exec`-ed into a second sleep, which never reaps it. (`sleep 0` could
+    // exit while the parent was still a shell, which may reap it itself: then there is no zombie to find.)
+    const parent = spawn('sh', ['-c', 'sleep 0.2 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const pid = Number((await once(parent.stdout!, 'data'))[0].toString().trim());
       const isZombie = (stat: string) => /\) Z /.test(stat);
