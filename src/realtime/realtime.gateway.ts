@@ -11,6 +11,7 @@ import { validationPipe } from '../common/validation/validation-options';
 import { EventStore } from '../events/event-store';
 import { SocketContract, StreamJoinMessage, StreamKind } from '../events/socket-contract';
 import { kindOfStream, StreamName, toWire } from '../events/stored-event';
+import { DirectFrameAdapter } from './direct-frames';
 import { TypingMessage } from './dto/typing.message';
 import { ForumSocket } from './forum-socket';
 import { messageGuard } from './message-guard';
@@ -30,8 +31,9 @@ type Handler = (socket: ForumSocket, payload: unknown) => Promise<Record<string,
  * registered in the SocketContract (with resume by `since`), the registered commands, and `typing`. One dispatcher
  * per socket handles every message (no per-handler subscriptions): it validates the payload like a REST body, checks
  * access and acks `{ok: true, ...}` or `{ok: false, error}` with the status the REST call would have answered.
+ * Broadcasts reach their readers through DirectFrameAdapter (one node; with REDIS_URL the Redis adapter's own path).
  */
-@WebSocketGateway({ serveClient: false, maxHttpBufferSize: 1_000_000 })
+@WebSocketGateway({ serveClient: false, maxHttpBufferSize: 1_000_000, adapter: DirectFrameAdapter })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   /** Built at the first connection, when every module has registered its streams and commands. */
   private handlers: ReadonlyMap<string, Handler> | null = null;
