@@ -85,6 +85,10 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   app.use(requests);
   app.setGlobalPrefix(API_PREFIX);
   app.disable('x-powered-by');
+  // Express hashes every answer's body for an ETag (sha1 of a 40 KB page on every read): the API's answers change
+  // with every event, and clients learn of changes from the socket, not by revalidating. The client's files keep
+  // theirs (serve-static sets its own, from the file).
+  app.set('etag', false);
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({

@@ -63,6 +63,13 @@ describe('HTTP basics', () => {
     }
   });
 
+  it("hashes no API answer for an ETag, while the client's files keep theirs", async () => {
+    const answer = await api().get('/api/debates').expect(200);
+    expect(answer.headers.etag).toBeUndefined();
+    const page = await api().get('/').expect(200);
+    expect(page.headers.etag).toEqual(expect.any(String));
+  });
+
   describe('lists', () => {
     const cursor = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
     const time = new Date().toISOString();
