@@ -217,7 +217,8 @@ export async function joinReaders(
     count,
     options.inFlight ?? 50,
     async (i) => {
-      await delay(begin + (i * spreadMs) / count - performance.now());
+      // Without a spread, no timer: readers connect as soon as a slot is free.
+      if (spreadMs > 0) await delay(begin + (i * spreadMs) / count - performance.now());
       return WireReader.connect(server);
     },
     (reader) => reader.join(room),
