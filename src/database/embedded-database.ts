@@ -29,7 +29,9 @@ const DATABASE_THREAD = `
   const { PGLiteSocketServer } = require(workerData.pgliteSocket);
   (async () => {
     const db = await PGlite.create(workerData.dir, workerData.options);
-    const server = new PGLiteSocketServer({ db, path: workerData.socketPath, maxConnections: 1 });
+    // The app's pool holds one connection; the second place lets its replacement in while this side of the old one
+    // is still closing (with one place, the new one was reset: a failed request).
+    const server = new PGLiteSocketServer({ db, path: workerData.socketPath, maxConnections: 2 });
     await server.start();
     parentPort.once('message', async () => {
       await server.stop();
