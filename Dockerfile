@@ -23,4 +23,4 @@ ENV PORT=3000 DATA_DIR=/app/data
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--expose-gc", "dist/src/main.js"]
+CMD ["node", "--expose-gc", "--no-memory-reducer", "dist/src/main.js"]

@@ -21,9 +21,11 @@ async function main(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the database started, see above
   const { startServer } = require('./server') as typeof Server;
   const server = await startServer(config, { embedded });
-  // Starting leaves some 30 MB of garbage (compiled modules, migrations) that V8 collects on an idle server only when
-  // its memory reducer runs, about 25 s later. Where gc() is exposed (`npm start` and the image pass --expose-gc),
-  // one full collection a second after listening gives it back at once.
+  // Starting leaves some 30 MB of garbage (compiled modules, migrations). Where gc() is exposed (`npm start` and the
+  // image pass --expose-gc), one full collection a second after listening gives it back at once. They also pass
+  // --no-memory-reducer: V8's memory reducer waits for a quiet moment to compact the heap, and its collections (pauses
+  // of 25-35 ms on this heap, measured with --trace-gc) ran on into the next burst of posts: the worst runs of the
+  // fan-out bench. What it would give back later, the young generation grown at start (up to 32 MB, empty), stays.
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) setTimeout(gc, 1000).unref();
   // Closes Nest (sockets, HTTP, the database pool) and then the embedded database, on SIGTERM or Ctrl-C.

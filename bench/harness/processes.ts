@@ -146,7 +146,8 @@ export async function startForum(name: string, env: Record<string, string | unde
   return start({
     name,
     command: process.execPath,
-    args: ['--expose-gc', ...extra, '-r', PROBE, 'dist/src/main.js'],
+    // The flags `npm start` and the image give node (see main.ts).
+    args: ['--expose-gc', '--no-memory-reducer', ...extra, '-r', PROBE, 'dist/src/main.js'],
     env: { ...env, PORT: String(port) },
     port,
     ipc: true,

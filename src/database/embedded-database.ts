@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { once } from 'node:events';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { DataDirLock, lockDataDir } from './data-dir-lock';
@@ -71,6 +72,11 @@ export class EmbeddedDatabase {
       // A folder that exists starts its thread before this function first awaits: main.ts goes straight on to load
       // the server's modules, and anything after an await would wait for all of them.
       if (!existsSync(join(pgliteDir, 'PG_VERSION'))) await initialise(pgliteDir);
+      // PGlite's WebAssembly is compiled by Liftoff, V8's baseline compiler, only: the optimising compiler's output
+      // and the memory it compiled in stayed resident, 50-75 MB of an idle server (docs/SCALING.md, "Idle memory").
+      // Its queries run slower (a page query about 1.5x), which the embedded bench's throughput does not show. Set
+      // before the thread compiles; the flag is the process's, and no other WebAssembly here is hot.
+      setFlagsFromString('--liftoff-only');
       const thread = new Worker(DATABASE_THREAD, {
         eval: true,
         workerData: {
