@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Socket } from 'socket.io-client';
 import { LogRuleHolds1764000740000 } from '../../migrations/1764000740000-log-rule-holds';
 import { ModeratorDeleteReasons1764000750000 } from '../../migrations/1764000750000-moderator-delete-reasons';
 import { apiAt } from '../support/api';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, useTestApp } from '../support/app';
 import { makers, TestUser } from '../support/make';
 import { moderationHelpers, TestPost, uniqueWord } from '../support/moderation';
 import { connect, nextEvent, request, WireEvent } from '../support/sockets';
@@ -12,21 +11,13 @@ const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 /** Labels, suspensions, appeals, and what authors see of decisions about their posts. */
 describe('moderation decisions', () => {
-  let app: TestApp;
-  let make: ReturnType<typeof makers>;
-  let mod: ReturnType<typeof moderationHelpers>;
+  const { app, make, api } = useTestApp();
+  const mod = moderationHelpers(app, make);
   let moderator: TestUser;
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    app = await startTestApp();
-    make = makers(app);
-    mod = moderationHelpers(app, make);
     moderator = await make.user({ role: 'moderator' });
   });
-  afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
-  afterAll(() => app.close());
-  const api = (user?: TestUser) => apiAt(app.url, user);
 
   const getPost = (id: string, user?: TestUser) =>
     user ? api(user).get(`/api/posts/${id}`) : api().get(`/api/posts/${id}`);
@@ -53,7 +44,7 @@ describe('moderation decisions', () => {
   describe('labels', () => {
     it('marks a post for everyone, live, and leaves it visible', async () => {
       const { debate, post } = await mod.postedDebate('Watch this footage of the protest');
-      const guest = await mod.debateSocket(debate.id, sockets);
+      const guest = await mod.debateSocket(debate.id);
       const labelled = nextEvent<WireEvent>(guest, 'post.labelled');
       const response = await label(moderator, post.id, CLIP).expect(200);
       const expected = {
@@ -82,7 +73,7 @@ describe('moderation decisions', () => {
     it('comes off again, logged, and a post without one answers 409', async () => {
       const { debate, post } = await mod.postedDebate();
       await label(moderator, post.id, { ...CLIP, kind: 'satire', sourceUrl: undefined }).expect(200);
-      const guest = await mod.debateSocket(debate.id, sockets);
+      const guest = await mod.debateSocket(debate.id);
       const event = nextEvent<WireEvent>(guest, 'post.labelled');
       const removed = await api(moderator)
         .delete(`/api/moderation/posts/${post.id}/label`)
@@ -147,7 +138,7 @@ describe('moderation decisions', () => {
     it('takes effect on a socket that is already open, and ends when lifted', async () => {
       const debate = await make.debate();
       const author = await make.user();
-      const socket = await mod.debateSocket(debate.id, sockets, author);
+      const socket = await mod.debateSocket(debate.id, author);
       expect((await request(socket, 'post:create', { debateId: debate.id, body: 'Before' })).ok).toBe(true);
       const until = inAnHour();
       await suspend(moderator, author.id, { until, reason: 'Spam run' }).expect(200);
@@ -258,17 +249,16 @@ describe('moderation decisions', () => {
 
     it('a resume brings the author the update of their hidden post, and nobody else', async () => {
       const { debate, author, post } = await hiddenPost();
-      const watcher = await connect(app);
-      sockets.push(watcher);
+      const watcher = await connect(app());
       const { seq: since } = (await request(watcher, 'debate:join', { debateId: debate.id })) as unknown as {
         seq: number;
       };
       await api(author).patch(`/api/posts/${post.id}`).send({ body: 'Reworded' }).expect(200);
-      const asAuthor = await request(await mod.debateSocket(debate.id, sockets, author), 'debate:join', {
+      const asAuthor = await request(await mod.debateSocket(debate.id, author), 'debate:join', {
         debateId: debate.id,
         since,
       });
-      const asGuest = await request(await mod.debateSocket(debate.id, sockets), 'debate:join', {
+      const asGuest = await request(await mod.debateSocket(debate.id), 'debate:join', {
         debateId: debate.id,
         since,
       });
@@ -311,7 +301,7 @@ describe('moderation decisions', () => {
       );
 
       const other = await make.user({ role: 'moderator' });
-      const guest = await mod.debateSocket(debate.id, sockets);
+      const guest = await mod.debateSocket(debate.id);
       const restored = nextEvent<WireEvent>(guest, 'post.restored');
       const decided = await decide(other, created.body.id, {
         decision: 'reverse',
@@ -439,10 +429,10 @@ describe('moderation decisions', () => {
     it('a post held before holds were logged gets its entry from the migration, and can be appealed', async () => {
       const { author, post } = await mod.postedDebate();
       // As such a post was left: pending by pre-moderation, with nothing in the log.
-      await app.dataSource.query(`UPDATE posts SET status = 'pending', status_cause = 'premoderated' WHERE id = $1`, [
+      await app().dataSource.query(`UPDATE posts SET status = 'pending', status_cause = 'premoderated' WHERE id = $1`, [
         post.id,
       ]);
-      const runner = app.dataSource.createQueryRunner();
+      const runner = app().dataSource.createQueryRunner();
       try {
         await new LogRuleHolds1764000740000().up(runner);
         await new LogRuleHolds1764000740000().up(runner); // once per post, however often it runs
@@ -461,10 +451,10 @@ describe('moderation decisions', () => {
       const own = await mod.postedDebate('Withdrawn by its author');
       await api(own.author).delete(`/api/posts/${own.post.id}`).expect(204);
       // As such tombstones were left: no reason on the row.
-      await app.dataSource.query(`UPDATE posts SET status_cause = NULL, status_note = NULL WHERE id = ANY($1)`, [
+      await app().dataSource.query(`UPDATE posts SET status_cause = NULL, status_note = NULL WHERE id = ANY($1)`, [
         [post.id, own.post.id],
       ]);
-      const runner = app.dataSource.createQueryRunner();
+      const runner = app().dataSource.createQueryRunner();
       try {
         await new ModeratorDeleteReasons1764000750000().up(runner);
       } finally {
@@ -510,7 +500,7 @@ describe('moderation decisions', () => {
     });
 
     it('the moderators see appeals arrive and get decided, live', async () => {
-      const socket = await mod.moderationSocket(moderator, sockets);
+      const socket = await mod.moderationSocket(moderator);
       const { author, post } = await mod.postedDebate();
       await mod.act(moderator, post.id, { action: 'hide', reason: 'x' }).expect(200);
       const arrived = nextEvent<WireEvent>(socket, 'appeal.created', (event) => event.data.targetId === post.id);

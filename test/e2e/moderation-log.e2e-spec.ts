@@ -1,26 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { apiAt } from '../support/api';
-import { startTestApp, TestApp } from '../support/app';
-import { makers, TestUser } from '../support/make';
+import { useTestApp } from '../support/app';
+import { TestUser } from '../support/make';
 import { moderationHelpers } from '../support/moderation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The audit log (moderators), the transparency log and summary (everyone), and that nothing rewrites either. */
 describe('moderation logs', () => {
-  let app: TestApp;
-  let make: ReturnType<typeof makers>;
-  let mod: ReturnType<typeof moderationHelpers>;
+  const { app, make, api } = useTestApp();
+  const mod = moderationHelpers(app, make);
   let moderator: TestUser;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    make = makers(app);
-    mod = moderationHelpers(app, make);
     moderator = await make.user({ role: 'moderator' });
   });
-  afterAll(() => app.close());
-  const api = (user?: TestUser) => apiAt(app.url, user);
 
   async function hidden() {
     const posted = await mod.postedDebate();
@@ -158,15 +151,15 @@ describe('moderation logs', () => {
 
   it('cannot be changed or deleted, not even by the database owner', async () => {
     const { post } = await hidden();
-    const before = await app.dataSource.query(`SELECT reason FROM moderation_log WHERE target_id = $1`, [post.id]);
+    const before = await app().dataSource.query(`SELECT reason FROM moderation_log WHERE target_id = $1`, [post.id]);
     await expect(
-      app.dataSource.query(`UPDATE moderation_log SET reason = 'Nothing happened' WHERE target_id = $1`, [post.id]),
+      app().dataSource.query(`UPDATE moderation_log SET reason = 'Nothing happened' WHERE target_id = $1`, [post.id]),
     ).rejects.toThrow(/append-only/);
-    await expect(app.dataSource.query(`DELETE FROM moderation_log WHERE target_id = $1`, [post.id])).rejects.toThrow(
+    await expect(app().dataSource.query(`DELETE FROM moderation_log WHERE target_id = $1`, [post.id])).rejects.toThrow(
       /append-only/,
     );
-    await expect(app.dataSource.query(`TRUNCATE moderation_log CASCADE`)).rejects.toThrow(/append-only/);
-    expect(await app.dataSource.query(`SELECT reason FROM moderation_log WHERE target_id = $1`, [post.id])).toEqual(
+    await expect(app().dataSource.query(`TRUNCATE moderation_log CASCADE`)).rejects.toThrow(/append-only/);
+    expect(await app().dataSource.query(`SELECT reason FROM moderation_log WHERE target_id = $1`, [post.id])).toEqual(
       before,
     );
   });

@@ -1,29 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Socket } from 'socket.io-client';
 import { FLAGS_PER_DAY } from '../../src/moderation/moderation-policy';
-import { apiAt } from '../support/api';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, useTestApp } from '../support/app';
 import { makers, TestUser } from '../support/make';
 import { moderationHelpers, uniqueWord } from '../support/moderation';
 import { nextEvent, record, request, WireEvent } from '../support/sockets';
 
 /** Flags, the threshold, the queue and the actions moderators take on it. */
 describe('flags and the moderation queue', () => {
-  let app: TestApp;
-  let make: ReturnType<typeof makers>;
-  let mod: ReturnType<typeof moderationHelpers>;
+  const { app, make, api } = useTestApp({ env: { NEW_ACCOUNT_REVIEW_POSTS: '0' } });
+  const mod = moderationHelpers(app, make);
   let moderator: TestUser;
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    app = await startTestApp({ NEW_ACCOUNT_REVIEW_POSTS: '0' });
-    make = makers(app);
-    mod = moderationHelpers(app, make);
     moderator = await make.user({ role: 'moderator' });
   });
-  afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
-  afterAll(() => app.close());
-  const api = (user?: TestUser) => apiAt(app.url, user);
 
   const logOf = async (targetId: string) =>
     (await api(moderator).get(`/api/moderation/log?targetId=${targetId}`).expect(200)).body.items;
@@ -92,7 +82,7 @@ describe('flags and the moderation queue', () => {
 
     it('reaches the moderators live: flag.created and queue.updated', async () => {
       const { post } = await mod.postedDebate();
-      const socket = await mod.moderationSocket(moderator, sockets);
+      const socket = await mod.moderationSocket(moderator);
       const flagged = nextEvent<WireEvent>(socket, 'flag.created', (event) => event.data.postId === post.id);
       const updated = nextEvent<WireEvent>(socket, 'queue.updated', (event) => event.data.postId === post.id);
       await mod.flag(await make.user(), post.id, { reason: 'hate' }).expect(201);
@@ -108,7 +98,7 @@ describe('flags and the moderation queue', () => {
   describe('the flag threshold', () => {
     it('hides a post when three distinct people flagged it: post.hidden to everyone, the author told why', async () => {
       const { debate, author, post } = await mod.postedDebate();
-      const guest = await mod.debateSocket(debate.id, sockets);
+      const guest = await mod.debateSocket(debate.id);
       const guestSaw = record(guest, 'post.hidden');
       const [first, second] = await mod.flaggedBy(2, post.id);
       // The same people again change nothing: only distinct flaggers count.
@@ -210,7 +200,7 @@ describe('flags and the moderation queue', () => {
       const debate = await make.debate();
       await api(moderator).patch(`/api/debates/${debate.id}`).send({ premoderated: true }).expect(200);
       const held = await mod.post(await make.user(), debate.id, { body: 'Held back', stance: 'pro' });
-      const guest = await mod.debateSocket(debate.id, sockets);
+      const guest = await mod.debateSocket(debate.id);
       const published = nextEvent<WireEvent>(guest, 'post.created');
       const response = await mod.act(moderator, held.id, { action: 'approve', reason: 'Fine' }).expect(200);
       expect(response.body).toMatchObject({ id: held.id, status: 'visible', statusReason: null });
@@ -221,7 +211,7 @@ describe('flags and the moderation queue', () => {
 
     it('hides with a reason the author is shown, restores, and deletes to a tombstone', async () => {
       const { debate, author, post } = await mod.postedDebate();
-      const guest = await mod.debateSocket(debate.id, sockets);
+      const guest = await mod.debateSocket(debate.id);
 
       const hidden = nextEvent<WireEvent>(guest, 'post.hidden');
       await mod.act(moderator, post.id, { action: 'hide', reason: 'Doxxing' }).expect(200);
@@ -307,13 +297,13 @@ describe('flags and the moderation queue', () => {
 
   describe('the moderation stream', () => {
     it('resumes after since with what a moderator missed', async () => {
-      const socket = await mod.moderationSocket(moderator, sockets);
+      const socket = await mod.moderationSocket(moderator);
       const { post } = await mod.postedDebate();
       const seen = nextEvent<WireEvent>(socket, 'queue.updated', (event) => event.data.postId === post.id);
       await mod.flag(await make.user(), post.id).expect(201);
       const since = (await seen).seq - 1;
       socket.disconnect();
-      const again = await mod.moderationSocket(moderator, sockets);
+      const again = await mod.moderationSocket(moderator);
       const ack = await request(again, 'moderation:join', { since });
       expect(ack).toMatchObject({ ok: true, seq: expect.any(Number) });
       const missed = (ack as unknown as { missed: WireEvent[] }).missed;
@@ -324,7 +314,7 @@ describe('flags and the moderation queue', () => {
       const word = uniqueWord();
       const rule = await mod.watch(moderator, word, 'review');
       try {
-        const socket = await mod.moderationSocket(moderator, sockets);
+        const socket = await mod.moderationSocket(moderator);
         const debate = await make.debate();
         const updated = nextEvent<WireEvent>(
           socket,

@@ -25,8 +25,9 @@ export interface TestPost {
 }
 
 /** Moderation helpers over the API, beside the general factories. */
-export function moderationHelpers(app: TestApp, make: ReturnType<typeof makers>) {
-  const api = (user?: TestUser) => apiAt(app.url, user);
+export function moderationHelpers(target: TestApp | (() => TestApp), make: ReturnType<typeof makers>) {
+  const app = typeof target === 'function' ? target : () => target;
+  const api = (user?: TestUser) => apiAt(app().url, user);
   return {
     async post(author: TestUser, debateId: string, body: object = { body: `A post ${uniqueWord()}` }) {
       return (await api(author).post(`/api/debates/${debateId}/posts`).send(body).expect(201)).body as TestPost;
@@ -86,18 +87,16 @@ export function moderationHelpers(app: TestApp, make: ReturnType<typeof makers>)
       return (await this.openItems(moderator)).find((item) => item.post.id === postId);
     },
 
-    /** A socket in the moderation stream. */
-    async moderationSocket(moderator: TestUser, sockets: Socket[]): Promise<Socket> {
-      const socket = await connect(app, { user: moderator });
-      sockets.push(socket);
+    /** A socket in the moderation stream; disconnected after the test, as every socket `connect` opens. */
+    async moderationSocket(moderator: TestUser): Promise<Socket> {
+      const socket = await connect(app(), { user: moderator });
       const ack = await request(socket, 'moderation:join', {});
       if (!ack.ok) throw new Error(`moderation:join refused: ${JSON.stringify(ack.error)}`);
       return socket;
     },
 
-    async debateSocket(debateId: string, sockets: Socket[], user?: TestUser): Promise<Socket> {
-      const socket = await connect(app, { user });
-      sockets.push(socket);
+    async debateSocket(debateId: string, user?: TestUser): Promise<Socket> {
+      const socket = await connect(app(), { user });
       const ack = await request(socket, 'debate:join', { debateId });
       if (!ack.ok) throw new Error(`debate:join refused: ${JSON.stringify(ack.error)}`);
       return socket;
