@@ -11,6 +11,7 @@ import { AuditLogEntryUuids1764000730000 } from '../../migrations/1764000730000-
 import { LogRuleHolds1764000740000 } from '../../migrations/1764000740000-log-rule-holds';
 import { ModeratorDeleteReasons1764000750000 } from '../../migrations/1764000750000-moderator-delete-reasons';
 import { DebateSearch1764000760000 } from '../../migrations/1764000760000-debate-search';
+import { CastVote1764000770000 } from '../../migrations/1764000770000-cast-vote';
 
 /** Every migration, in order. Listed by hand so the build, the CLI and the tests run the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   LogRuleHolds1764000740000,
   ModeratorDeleteReasons1764000750000,
   DebateSearch1764000760000,
+  CastVote1764000770000,
 ];

@@ -286,16 +286,17 @@ export class PostWriter {
 
   /** One vote per person per post, changeable; the score moves by the difference under the post's row lock. */
   async vote(voter: Actor, id: string, value: 1 | -1 | 0): Promise<VoteResultDto> {
-    return this.uow.run(async (tx, events) => {
-      const post = await this.posts.lockForVote(tx, id);
-      if (!post || !canSee(viewerOf(voter), post)) throw postNotFound();
+    return this.uow.single(async (_db, events) => {
+      const voted = await this.posts.castVote(id, voter.id, value);
+      if (!voted || !canSee(viewerOf(voter), voted.post)) throw postNotFound();
+      const { post, score, cast } = voted;
       if (post.status !== 'visible') throw new DomainError('conflict', 'Only visible posts take votes.');
-      const stream = debateStream(post.debateId);
-      const cast = await this.posts.castVote(tx, id, voter.id, value, stream);
-      if (!cast) return { score: post.score, myVote: value };
-      const audience = audienceOf(post.status, post.authorId);
-      events.written(stream, cast.seq, 'post.voted', { id, score: cast.score }, audience, cast.eventCreatedAt);
-      return { score: cast.score, myVote: value };
+      if (cast) {
+        const audience = audienceOf(post.status, post.authorId);
+        const stream = debateStream(post.debateId);
+        events.written(stream, cast.seq, 'post.voted', { id, score }, audience, cast.eventCreatedAt);
+      }
+      return { score, myVote: value };
     });
   }
 

@@ -169,6 +169,13 @@ export type NewPostRow = Pick<
   | 'statusNote'
 >;
 
+/** What castVote answers: the post as it stood, its score after the vote, and the event when the vote changed. */
+export interface VoteOutcome {
+  post: Pick<Post, 'debateId' | 'authorId' | 'status'>;
+  score: number;
+  cast: { seq: number; eventCreatedAt: Date } | null;
+}
+
 /** Why a post is held or hidden, for its author; null when it is public again. */
 export interface StatusReason {
   cause: string;
@@ -424,62 +431,27 @@ export class PostRepository {
   }
 
   /**
-   * A post's row locked for a vote, with what the vote needs to know of it: who may see it and whether it takes votes.
+   * A person's vote (0 withdraws it) as one call of the database's `cast_vote` (migration 1764000770000): the post
+   * locked, the vote's upsert or delete, the score moved by the difference, the stream's next seq and the `post.voted`
+   * event, committed as it returns. Null for no such post; `cast` null when the post is not visible or the vote is
+   * what it was (nothing changed, no event).
    */
-  async lockForVote(
-    tx: EntityManager,
-    id: string,
-  ): Promise<Pick<Post, 'debateId' | 'authorId' | 'status' | 'score'> | null> {
-    const rows: { debate_id: string; author_id: string; status: PostStatus; score: number }[] = await tx.query(
-      `SELECT debate_id, author_id, status, score FROM posts WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
-    const row = rows[0];
-    return row ? { debateId: row.debate_id, authorId: row.author_id, status: row.status, score: row.score } : null;
-  }
-
-  /**
-   * A person's vote (0 withdraws it) as one statement: the vote's upsert or delete, the score moved by the difference,
-   * the stream's next seq and the `post.voted` event. Run after lockForVote in the same transaction, so it reads the
-   * votes committed by whoever held the lock before (a statement's snapshot is taken when it starts). Answers nothing
-   * when the vote is what it was: nothing changed, no event.
-   */
-  async castVote(
-    tx: EntityManager,
-    postId: string,
-    userId: string,
-    value: 1 | -1 | 0,
-    stream: string,
-  ): Promise<{ score: number; seq: number; eventCreatedAt: Date } | null> {
-    const rows: { score: number; seq: number; created_at: Date }[] = await tx.query(
-      `WITH previous AS (
-         SELECT COALESCE((SELECT value FROM votes WHERE post_id = $1::uuid AND user_id = $2::uuid), 0)::int AS value
-       ), change AS (
-         SELECT $3::int - value AS delta FROM previous WHERE value <> $3::int
-       ), upserted AS (
-         INSERT INTO votes (post_id, user_id, value, updated_at) SELECT $1::uuid, $2::uuid, $3::int, now() FROM change
-         WHERE $3::int <> 0
-         ON CONFLICT (post_id, user_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-       ), deleted AS (
-         DELETE FROM votes WHERE post_id = $1::uuid AND user_id = $2::uuid AND $3::int = 0
-           AND EXISTS (SELECT 1 FROM change)
-       ), scored AS (
-         UPDATE posts SET score = score + change.delta FROM change WHERE posts.id = $1::uuid RETURNING posts.score
-       ), taken AS (
-         INSERT INTO streams (name, last_seq) SELECT $4::varchar, 1 FROM scored
-         ON CONFLICT (name) DO UPDATE SET last_seq = streams.last_seq + 1
-         RETURNING last_seq
-       ), event AS (
-         INSERT INTO events (stream, seq, type, payload)
-         SELECT $4::varchar, taken.last_seq, 'post.voted', jsonb_build_object('id', $1::uuid, 'score', scored.score)
-         FROM taken, scored
-         RETURNING seq, created_at
-       )
-       SELECT scored.score, event.seq::int AS seq, event.created_at FROM scored, event`,
-      [postId, userId, value, stream],
-    );
-    const row = rows[0];
-    return row ? { score: row.score, seq: row.seq, eventCreatedAt: row.created_at } : null;
+  async castVote(postId: string, userId: string, value: 1 | -1 | 0): Promise<VoteOutcome | null> {
+    const [row] = await this.prepared.query<{
+      post_debate_id: string;
+      post_author_id: string;
+      post_status: PostStatus;
+      new_score: number;
+      event_seq: number | null;
+      event_created_at: Date | null;
+    }>(`SELECT * FROM cast_vote($1, $2, $3)`, [postId, userId, value]);
+    if (!row) return null;
+    const post = { debateId: row.post_debate_id, authorId: row.post_author_id, status: row.post_status };
+    const cast =
+      row.event_seq === null || row.event_created_at === null
+        ? null
+        : { seq: row.event_seq, eventCreatedAt: row.event_created_at };
+    return { post, score: row.new_score, cast };
   }
 
   /** The post as `viewer` sees it: in `tx` when given, else as a prepared read. */

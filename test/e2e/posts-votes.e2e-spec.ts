@@ -39,6 +39,29 @@ describe('posts: votes', () => {
     expect((await api().get(`/api/posts/${post.id}`)).body.score).toBe(0);
   });
 
+  it('takes no vote on a post that is not visible: 409 to whom it shows, 404 to others, nothing written', async () => {
+    const debate = await make.debate();
+    const author = await make.user();
+    const post = await make.post(debate, { author, body: 'Soon hidden' });
+    await sql(`UPDATE posts SET status = 'hidden' WHERE id = $1`, [post.id]);
+    await api(author).put(`/api/posts/${post.id}/vote`).send({ value: 1 }).expect(409);
+    await api(await make.user({ role: 'moderator' }))
+      .put(`/api/posts/${post.id}/vote`)
+      .send({ value: 1 })
+      .expect(409);
+    await api(await make.user())
+      .put(`/api/posts/${post.id}/vote`)
+      .send({ value: -1 })
+      .expect(404);
+    const [row] = await sql<{ score: number; votes: string; events: string }>(
+      `SELECT score, (SELECT count(*) FROM votes WHERE post_id = $1) AS votes,
+              (SELECT count(*) FROM events WHERE type = 'post.voted' AND payload->>'id' = $1::text) AS events
+         FROM posts WHERE id = $1`,
+      [post.id],
+    );
+    expect(row).toEqual({ score: 0, votes: '0', events: '0' });
+  });
+
   it('keeps an exact score under parallel votes', async () => {
     const debate = await make.debate();
     const post = await make.post(debate, { body: 'Popular' });
