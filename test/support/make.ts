@@ -54,8 +54,16 @@ export function bodyOf<T>(response: Response, status: number): T {
  * Factories with defaults and overrides. Users are made in the database (registration itself is covered through the
  * API in auth tests); debates, posts and votes go through the API as a client sends them.
  */
-export function makers(target: TestApp | (() => TestApp)) {
-  const app = typeof target === 'function' ? target : () => target;
+/** A running test app, or (useTestApp's `app`) a getter for the one its beforeAll starts. */
+export type AppSource = TestApp | (() => TestApp);
+
+/** The getter behind either kind of AppSource: helpers built before the app starts read it at call time. */
+export function appGetter(source: AppSource): () => TestApp {
+  return typeof source === 'function' ? source : () => source;
+}
+
+export function makers(target: AppSource) {
+  const app = appGetter(target);
   const api = (user?: TestUser) => apiAt(app().url, user);
 
   const make = {

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { apiAt } from './api';
-import type { TestApp } from './app';
-import type { makers, TestUser } from './make';
+import { appGetter, type AppSource, type makers, type TestUser } from './make';
 import { connect, request, WireEvent } from './sockets';
 
 /**
@@ -25,8 +24,8 @@ export interface TestPost {
 }
 
 /** Moderation helpers over the API, beside the general factories. */
-export function moderationHelpers(target: TestApp | (() => TestApp), make: ReturnType<typeof makers>) {
-  const app = typeof target === 'function' ? target : () => target;
+export function moderationHelpers(target: AppSource, make: ReturnType<typeof makers>) {
+  const app = appGetter(target);
   const api = (user?: TestUser) => apiAt(app().url, user);
   return {
     async post(author: TestUser, debateId: string, body: object = { body: `A post ${uniqueWord()}` }) {
@@ -95,11 +94,8 @@ export function moderationHelpers(target: TestApp | (() => TestApp), make: Retur
       return socket;
     },
 
-    async debateSocket(debateId: string, user?: TestUser): Promise<Socket> {
-      const socket = await connect(app(), { user });
-      const ack = await request(socket, 'debate:join', { debateId });
-      if (!ack.ok) throw new Error(`debate:join refused: ${JSON.stringify(ack.error)}`);
-      return socket;
+    debateSocket(debateId: string, user?: TestUser): Promise<Socket> {
+      return connect(app(), { user, join: debateId });
     },
   };
 }
